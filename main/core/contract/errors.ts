@@ -1,0 +1,40 @@
+import { z } from 'zod';
+
+/**
+ * Stable error codes: the only way an error crosses from the core to a face.
+ * The renderer turns each into words with i18next (`errors.<code>`); a test checks
+ * that every code has words in every language.
+ */
+export const ERROR_CODES = [
+  'input.invalid',
+  'channel.unknown',
+  'role.forbidden',
+  'settings.unknown_key',
+  'transport.unavailable',
+  'internal',
+] as const;
+export const errorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof errorCodeSchema>;
+
+/** One problem with one field of an input: where it is and what kind of problem. */
+export const fieldIssueSchema = z.object({
+  path: z.string(),
+  code: z.string(),
+});
+export type FieldIssue = z.infer<typeof fieldIssueSchema>;
+
+export const appErrorSchema = z.object({
+  code: errorCodeSchema,
+  details: z.object({ issues: z.array(fieldIssueSchema).optional() }).optional(),
+});
+export type AppError = z.infer<typeof appErrorSchema>;
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
+
+export function ok<T>(value: T): Result<T> {
+  return { ok: true, value };
+}
+
+export function fail<T = never>(code: ErrorCode, details?: AppError['details']): Result<T> {
+  return details ? { ok: false, error: { code, details } } : { ok: false, error: { code } };
+}

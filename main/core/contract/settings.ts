@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+/**
+ * The terminal's settings: each key with its schema and default. Stored one row per key;
+ * a key never written reads as its default, so a new setting needs no migration.
+ */
+export const settingSchemas = {
+  'terminal.role': z.enum(['kiosk', 'counter']),
+  'terminal.number': z.number().int().min(1).max(999),
+  'office.name.fa': z.string().trim().min(1).max(120),
+  'office.name.en': z.string().trim().min(1).max(120),
+  'ui.defaultLanguage': z.enum(['fa', 'en']),
+  'kiosk.idleSeconds': z.number().int().min(15).max(900),
+} as const;
+
+export type SettingKey = keyof typeof settingSchemas;
+export type Settings = { [K in SettingKey]: z.infer<(typeof settingSchemas)[K]> };
+
+export const SETTING_KEYS = Object.keys(settingSchemas) as SettingKey[];
+
+export const settingDefaults: Settings = {
+  'terminal.role': 'kiosk',
+  'terminal.number': 1,
+  'office.name.fa': 'میز خدمت الکترونیکی',
+  'office.name.en': 'Electronic Service Desk',
+  'ui.defaultLanguage': 'fa',
+  'kiosk.idleSeconds': 90,
+};
+
+export const settingsSchema = z.object(settingSchemas);
+
+const change = <K extends SettingKey>(key: K) => z.object({ key: z.literal(key), value: settingSchemas[key] });
+
+/** One `{ key, value }` pair, the value checked against its own key's schema. */
+export const settingChangeSchema = z.discriminatedUnion('key', [
+  change('terminal.role'),
+  change('terminal.number'),
+  change('office.name.fa'),
+  change('office.name.en'),
+  change('ui.defaultLanguage'),
+  change('kiosk.idleSeconds'),
+]);
+export type SettingChange = z.infer<typeof settingChangeSchema>;
