@@ -1,6 +1,6 @@
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { AppEvent, MizbanBridge, Result } from './core/contract';
-import { EVENTS_CHANNEL, INVOKE_CHANNEL } from './core/contract/events';
+import { EVENTS_CHANNEL, INVOKE_CHANNEL } from './core/contract/transport';
 
 /**
  * window.mizban and nothing else: the page never sees ipcRenderer, only these two

@@ -46,14 +46,21 @@ export interface Router {
 }
 
 function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: issue.path.join('.'), code: issue.message.includes('.') ? issue.message : issue.code }));
+  return error.issues.map((issue) => ({
+    path: issue.path.join('.'),
+    code: issue.message.includes('.') ? issue.message : issue.code,
+  }));
 }
 
 /**
  * validate -> authorise by role -> call -> typed result. Nothing thrown inside crosses
  * to a face: unexpected faults are logged here and answered with `internal`.
  */
-export function createRouter(handlers: Handlers, bus: EventBus, log: (message: string, error: unknown) => void): Router {
+export function createRouter(
+  handlers: Handlers,
+  bus: EventBus,
+  log: (message: string, error: unknown) => void,
+): Router {
   return {
     async call(caller, channel, input) {
       if (!isChannelName(channel)) return fail('channel.unknown');

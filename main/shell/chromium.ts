@@ -52,21 +52,29 @@ declare global {
   }
 }
 
-/** The same bridge the preload gives in Electron, over Playwright's binding. */
-function installBridge(): void {
-  const listeners = new Set<(event: AppEvent) => void>();
+/**
+ * The same bridge the preload gives in Electron, over Playwright's binding. Kept as source
+ * text: a function's toString() would carry the helpers tsx and esbuild insert.
+ */
+const BRIDGE_SCRIPT = `(() => {
+  const listeners = new Set();
   window.__mizbanEmit = (event) => listeners.forEach((listener) => listener(event));
-  const bridge: MizbanBridge = {
-    invoke: (channel, input) => window.__mizbanInvoke(channel, input) as ReturnType<MizbanBridge['invoke']>,
+  const bridge = Object.freeze({
+    invoke: (channel, input) => window.__mizbanInvoke(channel, input),
     on: (listener) => {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-  };
-  Object.defineProperty(window, 'mizban', { value: Object.freeze(bridge), writable: false, configurable: false });
-}
+  });
+  Object.defineProperty(window, 'mizban', { value: bridge, writable: false, configurable: false });
+})();`;
 
-async function bindWindow(context: BrowserContext, router: Router, rendererDir: string, role: WindowRole): Promise<void> {
+async function bindWindow(
+  context: BrowserContext,
+  router: Router,
+  rendererDir: string,
+  role: WindowRole,
+): Promise<void> {
   const caller = callerForWindow(role);
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
@@ -81,7 +89,7 @@ async function bindWindow(context: BrowserContext, router: Router, rendererDir: 
     }
     return router.call(caller, String(channel), input);
   });
-  await context.addInitScript(installBridge);
+  await context.addInitScript({ content: BRIDGE_SCRIPT });
   context.on('page', (page) => {
     const unsubscribe = router.subscribe(caller, (event) => {
       page.evaluate((e) => window.__mizbanEmit?.(e), event).catch(() => undefined);
@@ -97,7 +105,9 @@ export async function launchChromiumShell(options: {
 }): Promise<ChromiumShell> {
   const executablePath = chromiumExecutable();
   if (!fs.existsSync(executablePath)) {
-    throw new Error(`Chromium not found at ${executablePath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`);
+    throw new Error(
+      `Chromium not found at ${executablePath}: install it (apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
   }
   if (!fs.existsSync(`${options.rendererDir}/index.html`)) {
     throw new Error(`The renderer is not built (${options.rendererDir}/index.html is missing): run npm run build.`);

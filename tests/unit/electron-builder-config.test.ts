@@ -53,7 +53,14 @@ test('identity, folders and files', () => {
   assert.equal(config.productName, 'Mizban');
   assert.deepEqual(config.directories, { output: 'release', buildResources: 'build' });
   const files = config.files as string[];
-  for (const wanted of ['dist/**', 'package.json', 'node_modules/**', '!**/*.map'])
+  for (const wanted of [
+    'dist/main/index.cjs',
+    'dist/main/preload.cjs',
+    'dist/renderer/**',
+    'package.json',
+    'node_modules/**',
+    '!**/*.map',
+  ])
     assert.ok(files.includes(wanted), wanted);
   assert.ok(!files.some((file) => /^(main|renderer\/src|tests|native)\b/.test(file)), 'no sources or tests');
 });

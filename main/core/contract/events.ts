@@ -17,8 +17,3 @@ export const eventRoles: { [K in keyof typeof eventSchemas]: readonly Role[] } =
 export const eventSchema = z.discriminatedUnion('type', [eventSchemas['settings.changed']]);
 export type AppEvent = z.infer<typeof eventSchema>;
 export type EventType = AppEvent['type'];
-
-/** The one transport name for pushed events, in Electron IPC and in the Chromium shell. */
-export const EVENTS_CHANNEL = 'mizban:event';
-/** The one transport name for calls. */
-export const INVOKE_CHANNEL = 'mizban:invoke';

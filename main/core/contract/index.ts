@@ -5,3 +5,4 @@ export * from './events';
 export * from './locale';
 export * from './roles';
 export * from './settings';
+export * from './transport';

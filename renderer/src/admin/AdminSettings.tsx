@@ -1,0 +1,112 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  SETTING_KEYS,
+  settingSchemas,
+  toLatinDigits,
+  type ErrorCode,
+  type SettingChange,
+  type SettingKey,
+  type Settings,
+} from '../../../main/core/contract';
+import { invoke } from '../api';
+import { DateTime } from '../ui/DateTime';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { LanguageSwitch } from '../ui/LanguageSwitch';
+import { TouchButton } from '../ui/TouchButton';
+
+const CHOICES: Partial<Record<SettingKey, readonly string[]>> = {
+  'terminal.role': ['kiosk', 'counter'],
+  'ui.defaultLanguage': ['fa', 'en'],
+};
+const NUMERIC = new Set<SettingKey>(['terminal.number', 'kiosk.idleSeconds']);
+
+function choiceLabel(key: SettingKey, value: string): string {
+  return key === 'terminal.role' ? `admin.roles.${value}` : `language.${value}`;
+}
+
+/** Turns what was typed into the setting's value: digits in any script are numbers. */
+function parseField(key: SettingKey, text: string): unknown {
+  return NUMERIC.has(key) ? Number(toLatinDigits(text.trim()) || NaN) : text;
+}
+
+/** The administrator's settings page: each field checked by the contract's own schema before it is sent. */
+export function AdminSettings({ settings }: { settings: Settings }) {
+  const { t } = useTranslation();
+  const [draft, setDraft] = useState<Record<SettingKey, string>>(
+    () => Object.fromEntries(SETTING_KEYS.map((key) => [key, String(settings[key])])) as Record<SettingKey, string>,
+  );
+  const [errors, setErrors] = useState<Partial<Record<SettingKey, ErrorCode>>>({});
+  const [saved, setSaved] = useState(false);
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    const found: Partial<Record<SettingKey, ErrorCode>> = {};
+    for (const key of SETTING_KEYS) {
+      const value = parseField(key, draft[key]);
+      if (value === settings[key]) continue;
+      if (!settingSchemas[key].safeParse(value).success) {
+        found[key] = 'input.invalid';
+        continue;
+      }
+      const result = await invoke('settings.set', { key, value } as SettingChange);
+      if (!result.ok) found[key] = result.error.code;
+    }
+    setErrors(found);
+    setSaved(Object.keys(found).length === 0);
+  }
+
+  return (
+    <div className="desk">
+      <header className="desk__bar">
+        <h1 className="desk__title">{t('admin.title')}</h1>
+        <DateTime className="desk__clock" />
+        <LanguageSwitch />
+      </header>
+      <main className="desk__main">
+        <form className="panel settings-form" onSubmit={(event) => void save(event)} noValidate>
+          {SETTING_KEYS.map((key) => {
+            const id = `setting-${key.replace(/\./g, '-')}`;
+            const choices = CHOICES[key];
+            const onChange = (value: string) => setDraft((d) => ({ ...d, [key]: value }));
+            return (
+              <div className="field" key={key}>
+                <label htmlFor={id}>{t(`admin.settings.${key}`)}</label>
+                {choices ? (
+                  <select id={id} value={draft[key]} onChange={(e) => onChange(e.target.value)}>
+                    {choices.map((choice) => (
+                      <option key={choice} value={choice}>
+                        {t(choiceLabel(key, choice))}
+                      </option>
+                    ))}
+                  </select>
+                ) : (
+                  <input
+                    id={id}
+                    value={draft[key]}
+                    inputMode={NUMERIC.has(key) ? 'numeric' : 'text'}
+                    dir={NUMERIC.has(key) || key === 'office.name.en' ? 'ltr' : 'auto'}
+                    aria-invalid={Boolean(errors[key])}
+                    onChange={(e) => onChange(e.target.value)}
+                  />
+                )}
+                {errors[key] && <ErrorNotice code={errors[key]} />}
+              </div>
+            );
+          })}
+          <div className="settings-form__actions">
+            <TouchButton type="submit" className="touch-button--primary">
+              {t('admin.save')}
+            </TouchButton>
+            {saved && (
+              <p role="status" className="saved-notice">
+                {t('admin.saved')}
+              </p>
+            )}
+          </div>
+        </form>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,7 @@
+import type { MizbanBridge } from '../../main/core/contract';
+
+declare global {
+  interface Window {
+    mizban: MizbanBridge;
+  }
+}

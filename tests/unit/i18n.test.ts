@@ -1,0 +1,44 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { ERROR_CODES, SETTING_KEYS } from '../../main/core/contract';
+import en from '../../renderer/src/i18n/en.json';
+import fa from '../../renderer/src/i18n/fa.json';
+
+type Tree = { [key: string]: string | Tree };
+
+function keys(tree: Tree, prefix = ''): string[] {
+  return Object.entries(tree).flatMap(([key, value]) =>
+    typeof value === 'string' ? [prefix + key] : keys(value, `${prefix}${key}.`),
+  );
+}
+
+function lookup(tree: Tree, key: string): unknown {
+  return key.split('.').reduce<unknown>((node, part) => (node as Tree | undefined)?.[part], tree);
+}
+
+test('Persian and English have the same keys', () => {
+  assert.deepEqual(keys(en).sort(), keys(fa).sort());
+});
+
+test('every error code has words in every language', () => {
+  for (const [name, tree] of Object.entries({ fa, en })) {
+    for (const code of ERROR_CODES) {
+      const words = lookup(tree, `errors.${code}`);
+      assert.equal(typeof words, 'string', `${name}: errors.${code}`);
+      assert.ok((words as string).length > 0);
+    }
+  }
+});
+
+test('every setting has a label in every language', () => {
+  for (const tree of [fa, en]) {
+    for (const key of SETTING_KEYS) assert.equal(typeof lookup(tree, `admin.settings.${key}`), 'string', key);
+  }
+});
+
+test('Persian text uses Persian letters (ی, ک), never the Arabic look-alikes', () => {
+  const text = keys(fa)
+    .map((key) => lookup(fa, key) as string)
+    .join(' ');
+  assert.doesNotMatch(text, /[يك]/);
+});

@@ -1,0 +1,100 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import Database from 'better-sqlite3';
+import { backupDatabase } from '../../main/core/db/backup';
+import { openDatabase, schemaVersion } from '../../main/core/db/connection';
+import { migrate, SchemaTooNewError } from '../../main/core/db/migrate';
+import { migrations } from '../../main/core/db/migrations';
+import { tempDir } from '../support/temp';
+
+const dir = tempDir();
+const latest = migrations.at(-1)?.version ?? 0;
+
+describe('a fresh database', () => {
+  const file = path.join(dir, 'fresh', 'mizban.sqlite');
+  const db = openDatabase(file);
+
+  test('is created with its folder and migrated to the latest version', () => {
+    assert.ok(fs.existsSync(file));
+    assert.equal(schemaVersion(db), latest);
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
+    assert.deepEqual(tables, ['settings', 'settings_log']);
+  });
+
+  test('runs with WAL, synchronous=FULL, foreign keys and a busy timeout', () => {
+    assert.equal(db.pragma('journal_mode', { simple: true }), 'wal');
+    assert.equal(db.pragma('synchronous', { simple: true }), 2);
+    assert.equal(db.pragma('foreign_keys', { simple: true }), 1);
+    assert.equal(db.pragma('busy_timeout', { simple: true }), 5000);
+    db.close();
+  });
+
+  test('migration versions are 1, 2, 3… in order', () => {
+    assert.deepEqual(
+      migrations.map((m) => m.version),
+      migrations.map((_, i) => i + 1),
+    );
+  });
+});
+
+describe('an existing database', () => {
+  test('keeps its data and gets only the migrations it lacks', () => {
+    const file = path.join(dir, 'existing.sqlite');
+    const first = openDatabase(file, { migrations: migrations.slice(0, 1) });
+    first
+      .prepare("INSERT INTO settings (key, value, updated_at, updated_by) VALUES ('terminal.number', '4', 'now', 't')")
+      .run();
+    first.close();
+
+    const next = [
+      ...migrations,
+      { version: latest + 1, name: 'next', sql: 'CREATE TABLE extra (id INTEGER PRIMARY KEY);' },
+    ];
+    const db = openDatabase(file, { migrations: next });
+    assert.equal(schemaVersion(db), latest + 1);
+    assert.equal(db.prepare("SELECT value FROM settings WHERE key = 'terminal.number'").pluck().get(), '4');
+    db.close();
+  });
+
+  test('a migration that fails leaves the schema where it was, with nothing half done', () => {
+    const file = path.join(dir, 'failing.sqlite');
+    openDatabase(file).close();
+    const broken = [
+      ...migrations,
+      { version: latest + 1, name: 'broken', sql: 'CREATE TABLE half (id INTEGER); INSERT INTO nowhere VALUES (1);' },
+    ];
+    assert.throws(() => openDatabase(file, { migrations: broken }), /no such table: nowhere/);
+    const db = new Database(file);
+    assert.equal(schemaVersion(db), latest);
+    assert.equal(db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'half'").pluck().get(), 0);
+    db.close();
+  });
+
+  test('a database from a newer version of the app is refused, not damaged', () => {
+    const file = path.join(dir, 'newer.sqlite');
+    const db = new Database(file);
+    db.pragma(`user_version = ${latest + 5}`);
+    assert.throws(() => migrate(db, migrations), SchemaTooNewError);
+    assert.equal(schemaVersion(db), latest + 5);
+    db.close();
+  });
+});
+
+test('an online backup is a complete, consistent copy', async () => {
+  const db = openDatabase(path.join(dir, 'live.sqlite'));
+  db.prepare(
+    "INSERT INTO settings (key, value, updated_at, updated_by) VALUES ('office.name.fa', '\"دفتر\"', 'now', 't')",
+  ).run();
+  const out = path.join(dir, 'backups', 'copy.sqlite');
+  const result = await backupDatabase(db, out);
+  db.close();
+  assert.equal(result.path, out);
+  assert.ok(!fs.existsSync(`${out}.partial`));
+  const copy = new Database(out, { readonly: true });
+  assert.equal(copy.pragma('integrity_check', { simple: true }), 'ok');
+  assert.equal(schemaVersion(copy), latest);
+  assert.equal(copy.prepare("SELECT value FROM settings WHERE key = 'office.name.fa'").pluck().get(), '"دفتر"');
+  copy.close();
+});

@@ -1,0 +1,138 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { after, describe, test } from 'node:test';
+import { openCore } from '../../main/core/app';
+import { CHANNEL_NAMES, channels, rolesForWindow, WINDOW_ROLES, type Role } from '../../main/core/contract';
+import { EventBus } from '../../main/core/events';
+import { createRouter, DomainError, type Caller, type Handlers } from '../../main/core/router';
+import { callerForWindow } from '../../main/shell/caller';
+import { tempDir } from '../support/temp';
+
+const core = openCore({ dbPath: path.join(tempDir(), 'router.sqlite'), appVersion: '1.2.3', log: () => undefined });
+after(() => core.close());
+
+/** An input each channel accepts, so that a refusal can only come from the role check. */
+const validInput: Record<string, unknown> = {
+  'system.health': {},
+  'settings.get': {},
+  'settings.set': { key: 'office.name.fa', value: 'دفتر آزمون' },
+};
+
+describe('role checks: every channel against every window', () => {
+  test('the table of valid inputs covers every channel', () => {
+    assert.deepEqual(Object.keys(validInput).sort(), [...CHANNEL_NAMES].sort());
+  });
+
+  for (const windowRole of WINDOW_ROLES) {
+    for (const channel of CHANNEL_NAMES) {
+      const allowed = (channels[channel].roles as readonly Role[]).some((role) =>
+        rolesForWindow(windowRole).includes(role),
+      );
+      test(`${windowRole} window ${allowed ? 'may' : 'may not'} call ${channel}`, async () => {
+        const result = await core.router.call(callerForWindow(windowRole), channel, validInput[channel]);
+        if (allowed) assert.equal(result.ok, true, JSON.stringify(result));
+        else assert.deepEqual(result, { ok: false, error: { code: 'role.forbidden' } });
+      });
+    }
+  }
+
+  test('a kiosk caller is refused every channel that is not open to kiosks', async () => {
+    const closed = CHANNEL_NAMES.filter((c) => !(channels[c].roles as readonly Role[]).includes('kiosk'));
+    assert.ok(closed.length > 0);
+    for (const channel of closed) {
+      const result = await core.router.call(callerForWindow('kiosk'), channel, validInput[channel]);
+      assert.deepEqual(result, { ok: false, error: { code: 'role.forbidden' } }, channel);
+    }
+  });
+
+  test('a caller with no roles is refused everything', async () => {
+    const nobody: Caller = { windowRole: 'kiosk', roles: [], actor: 'nobody' };
+    for (const channel of CHANNEL_NAMES) {
+      assert.equal((await core.router.call(nobody, channel, validInput[channel])).ok, false);
+    }
+  });
+});
+
+describe('validation', () => {
+  const admin = callerForWindow('admin');
+
+  test('an unknown channel is named as such', async () => {
+    assert.deepEqual(await core.router.call(admin, 'requests.delete_all', {}), {
+      ok: false,
+      error: { code: 'channel.unknown' },
+    });
+    assert.deepEqual(await core.router.call(admin, '__proto__', {}), { ok: false, error: { code: 'channel.unknown' } });
+  });
+
+  test('a value of the wrong shape is refused with the field that is wrong', async () => {
+    const result = await core.router.call(admin, 'settings.set', { key: 'kiosk.idleSeconds', value: 5 });
+    assert.equal(result.ok, false);
+    if (result.ok) return;
+    assert.equal(result.error.code, 'input.invalid');
+    assert.deepEqual(
+      result.error.details?.issues?.map((i) => i.path),
+      ['value'],
+    );
+  });
+
+  test('an unknown setting key is refused', async () => {
+    const result = await core.router.call(admin, 'settings.set', { key: 'terminal.secret', value: 1 });
+    assert.equal(result.ok, false);
+    if (!result.ok) assert.equal(result.error.code, 'input.invalid');
+  });
+
+  test('extra fields on an empty input are refused', async () => {
+    const result = await core.router.call(admin, 'system.health', { sneaky: true });
+    assert.equal(result.ok, false);
+  });
+
+  test('system.health answers version, database and a printer that is not configured', async () => {
+    const result = await core.router.call(callerForWindow('kiosk'), 'system.health', {});
+    assert.deepEqual(result, {
+      ok: true,
+      value: {
+        appVersion: '1.2.3',
+        database: { path: core.dbPath, schemaVersion: 1 },
+        printer: { status: 'not_configured' },
+      },
+    });
+  });
+});
+
+describe('faults never cross the boundary as text', () => {
+  const base: Handlers = {
+    'system.health': () => ({
+      appVersion: '1',
+      database: { path: 'x', schemaVersion: 1 },
+      printer: { status: 'not_configured' },
+    }),
+    'settings.get': () => {
+      throw new Error('disk on fire at /secret/path');
+    },
+    'settings.set': () => {
+      throw new DomainError('settings.unknown_key');
+    },
+  };
+  const logged: string[] = [];
+  const router = createRouter(base, new EventBus(), (message) => logged.push(message));
+  const admin = callerForWindow('admin');
+
+  test('an unexpected throw becomes internal, and is logged', async () => {
+    assert.deepEqual(await router.call(admin, 'settings.get', {}), { ok: false, error: { code: 'internal' } });
+    assert.equal(logged.length, 1);
+  });
+
+  test('a DomainError becomes its code', async () => {
+    const result = await router.call(admin, 'settings.set', { key: 'terminal.number', value: 2 });
+    assert.deepEqual(result, { ok: false, error: { code: 'settings.unknown_key' } });
+  });
+
+  test('an answer outside the contract becomes internal', async () => {
+    const broken = createRouter(
+      { ...base, 'system.health': () => ({ appVersion: 1 }) as never },
+      new EventBus(),
+      () => undefined,
+    );
+    assert.deepEqual(await broken.call(admin, 'system.health', {}), { ok: false, error: { code: 'internal' } });
+  });
+});
