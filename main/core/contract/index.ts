@@ -1,5 +1,7 @@
 export * from './bridge';
+export * from './channel';
 export * from './channels';
+export * from './empty';
 export * from './errors';
 export * from './events';
 export * from './locale';

@@ -11,6 +11,10 @@ export const settingSchemas = {
   'office.name.en': z.string().trim().min(1).max(120),
   'ui.defaultLanguage': z.enum(['fa', 'en']),
   'kiosk.idleSeconds': z.number().int().min(15).max(900),
+  /** Friday is always a rest day; offices differ on Thursday. */
+  'calendar.thursday': z.enum(['working', 'half', 'closed']),
+  /** A request after this time (Tehran clock, HH:MM) counts as made on the next working day. */
+  'calendar.closingTime': z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -25,6 +29,8 @@ export const settingDefaults: Settings = {
   'office.name.en': 'Electronic Service Desk',
   'ui.defaultLanguage': 'fa',
   'kiosk.idleSeconds': 90,
+  'calendar.thursday': 'working',
+  'calendar.closingTime': '14:00',
 };
 
 export const settingsSchema = z.object(settingSchemas);
@@ -39,5 +45,7 @@ export const settingChangeSchema = z.discriminatedUnion('key', [
   change('office.name.en'),
   change('ui.defaultLanguage'),
   change('kiosk.idleSeconds'),
+  change('calendar.thursday'),
+  change('calendar.closingTime'),
 ]);
 export type SettingChange = z.infer<typeof settingChangeSchema>;

@@ -18,16 +18,14 @@ import { TouchButton } from '../ui/TouchButton';
 const CHOICES: Partial<Record<SettingKey, readonly string[]>> = {
   'terminal.role': ['kiosk', 'counter'],
   'ui.defaultLanguage': ['fa', 'en'],
+  'calendar.thursday': ['working', 'half', 'closed'],
 };
 const NUMERIC = new Set<SettingKey>(['terminal.number', 'kiosk.idleSeconds']);
 
-function choiceLabel(key: SettingKey, value: string): string {
-  return key === 'terminal.role' ? `admin.roles.${value}` : `language.${value}`;
-}
-
 /** Turns what was typed into the setting's value: digits in any script are numbers. */
 function parseField(key: SettingKey, text: string): unknown {
-  return NUMERIC.has(key) ? Number(toLatinDigits(text.trim()) || NaN) : text;
+  if (NUMERIC.has(key)) return Number(toLatinDigits(text.trim()) || NaN);
+  return key === 'calendar.closingTime' ? toLatinDigits(text.trim()) : text;
 }
 
 /** The administrator's settings page: each field checked by the contract's own schema before it is sent. */
@@ -77,7 +75,7 @@ export function AdminSettings({ settings }: { settings: Settings }) {
                   <select id={id} value={draft[key]} onChange={(e) => onChange(e.target.value)}>
                     {choices.map((choice) => (
                       <option key={choice} value={choice}>
-                        {t(choiceLabel(key, choice))}
+                        {t(`admin.choices.${key}.${choice}`)}
                       </option>
                     ))}
                   </select>
@@ -86,7 +84,9 @@ export function AdminSettings({ settings }: { settings: Settings }) {
                     id={id}
                     value={draft[key]}
                     inputMode={NUMERIC.has(key) ? 'numeric' : 'text'}
-                    dir={NUMERIC.has(key) || key === 'office.name.en' ? 'ltr' : 'auto'}
+                    dir={
+                      NUMERIC.has(key) || key === 'office.name.en' || key === 'calendar.closingTime' ? 'ltr' : 'auto'
+                    }
                     aria-invalid={Boolean(errors[key])}
                     onChange={(e) => onChange(e.target.value)}
                   />
