@@ -1,8 +1,9 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { openCore, type Core } from '../../main/core/app';
 import { launchChromiumShell, type ChromiumShell, type WindowOptions } from '../../main/shell/chromium';
-import { tempDir } from './temp';
 
 export const RENDERER_DIR = path.resolve('dist/renderer');
 export const PORTRAIT = { width: 1080, height: 1920 };
@@ -19,9 +20,11 @@ export interface RunningApp {
 /**
  * The real app as the tests drive it: the core on a real SQLite file in a temp folder,
  * the built renderer in Debian's Chromium, bound by the same launcher `npm start` uses.
+ * close() removes the folder.
  */
 export async function startApp(): Promise<RunningApp> {
-  const dbPath = path.join(tempDir(), 'mizban.sqlite');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizban-app-'));
+  const dbPath = path.join(dir, 'mizban.sqlite');
   const core = openCore({ dbPath, appVersion: '0.0.0-test', log: () => undefined });
   const shell = await launchChromiumShell({ router: core.router, rendererDir: RENDERER_DIR });
   return {
@@ -36,6 +39,7 @@ export async function startApp(): Promise<RunningApp> {
     async close() {
       await shell.close();
       core.close();
+      fs.rmSync(dir, { recursive: true, force: true });
     },
   };
 }

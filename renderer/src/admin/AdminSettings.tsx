@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
+  localDigits,
   SETTING_KEYS,
   settingSchemas,
   toLatinDigits,
@@ -14,6 +15,7 @@ import { DateTime } from '../ui/DateTime';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { TouchButton } from '../ui/TouchButton';
+import { useLanguage } from '../ui/useLanguage';
 
 const CHOICES: Partial<Record<SettingKey, readonly string[]>> = {
   'terminal.role': ['kiosk', 'counter'],
@@ -21,16 +23,19 @@ const CHOICES: Partial<Record<SettingKey, readonly string[]>> = {
   'calendar.thursday': ['working', 'half', 'closed'],
 };
 const NUMERIC = new Set<SettingKey>(['terminal.number', 'kiosk.idleSeconds']);
+/** Fields of digits: shown in the reader's digits, read in any. */
+const DIGITS = new Set<SettingKey>([...NUMERIC, 'calendar.closingTime']);
 
 /** Turns what was typed into the setting's value: digits in any script are numbers. */
 function parseField(key: SettingKey, text: string): unknown {
   if (NUMERIC.has(key)) return Number(toLatinDigits(text.trim()) || NaN);
-  return key === 'calendar.closingTime' ? toLatinDigits(text.trim()) : text;
+  return DIGITS.has(key) ? toLatinDigits(text.trim()) : text;
 }
 
 /** The administrator's settings page: each field checked by the contract's own schema before it is sent. */
 export function AdminSettings({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
+  const language = useLanguage();
   const [draft, setDraft] = useState<Record<SettingKey, string>>(
     () => Object.fromEntries(SETTING_KEYS.map((key) => [key, String(settings[key])])) as Record<SettingKey, string>,
   );
@@ -82,7 +87,7 @@ export function AdminSettings({ settings }: { settings: Settings }) {
                 ) : (
                   <input
                     id={id}
-                    value={draft[key]}
+                    value={DIGITS.has(key) ? localDigits(draft[key], language) : draft[key]}
                     inputMode={NUMERIC.has(key) ? 'numeric' : 'text'}
                     dir={
                       NUMERIC.has(key) || key === 'office.name.en' || key === 'calendar.closingTime' ? 'ltr' : 'auto'
