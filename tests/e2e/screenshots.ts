@@ -24,7 +24,10 @@ const SHOTS: Shot[] = [
 ];
 
 async function chooseLanguage(page: Page, language: Language): Promise<void> {
-  await page.getByRole('button', { name: language === 'fa' ? 'فارسی' : 'English' }).first().click();
+  await page
+    .getByRole('button', { name: language === 'fa' ? 'فارسی' : 'English' })
+    .first()
+    .click();
   await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
   await page.evaluate(() => document.fonts.ready);
 }
