@@ -1,31 +1,74 @@
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolveDatabasePath } from '../core/db/location';
+import { calendarYear, dueDate } from './commands/calendar';
+import { catalogueExport, catalogueImport, requestsExport, requestsImport } from './commands/data';
 import { backup, dbInit } from './commands/db';
 import { UsageError } from './usage-error';
 
 const USAGE = `usage: mizban <command> [options]
 
-  db init [--db FILE]                create the database, or migrate it to this version
+  db init [--db FILE] [--empty]      create the database (with the sample catalogue unless
+                                     --empty), or migrate it to this version
   backup [--db FILE] --out FILE      an online backup of the database
+  catalogue import FILE [--format json|csv] [--db FILE]
+                                     add or update agencies and services, all or nothing
+  catalogue export [--format json|csv] [--out FILE] [--db FILE]
+  requests import FILE.csv [--db FILE]
+                                     requests from a paper ledger or another system; columns
+                                     created_at (Jalali YYYY/MM/DD HH:MM), service_code,
+                                     national_code, legal_id, name, mobile
+  requests export [--format csv|json] [--out FILE] [--db FILE]
+  calendar YEAR [--db FILE]          the Jalali year's holidays and closures (1403-1406)
+  due-date --days N [--from YYYY/MM/DD] [--time HH:MM] [--db FILE]
+                                     the due date of a request made then (default: now)
 
 --db defaults to $MIZBAN_DB, then the app's user data folder.`;
+
+/** Writes to --out when given (saying so), else returns the content for stdout. */
+function output(content: string, out: string | undefined): string {
+  if (!out) return content;
+  fs.writeFileSync(out, content);
+  return `wrote ${out}`;
+}
 
 async function run(argv: string[]): Promise<string> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { db: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    options: {
+      db: { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+      empty: { type: 'boolean' },
+      from: { type: 'string' },
+      days: { type: 'string' },
+      time: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
   });
   if (values.help) return USAGE;
   const dbPath = resolveDatabasePath(values.db);
-  const command = positionals.join(' ');
-  switch (command) {
+  const [first, second, third, ...rest] = positionals;
+  if (first === 'calendar' && third === undefined) return calendarYear(dbPath, second);
+  if (rest.length > 0) throw new UsageError(`too many arguments: ${positionals.join(' ')}`);
+  switch (`${first ?? ''} ${second ?? ''}`.trim()) {
     case 'db init':
-      return dbInit(dbPath);
+      return dbInit(dbPath, values.empty ?? false);
     case 'backup':
       return backup(dbPath, values.out);
+    case 'catalogue import':
+      return catalogueImport(dbPath, third, values.format);
+    case 'catalogue export':
+      return output(catalogueExport(dbPath, values.format), values.out);
+    case 'requests import':
+      return requestsImport(dbPath, third);
+    case 'requests export':
+      return output(requestsExport(dbPath, values.format), values.out);
+    case 'due-date':
+      return dueDate(dbPath, values);
     default:
-      throw new UsageError(command ? `unknown command: ${command}` : 'no command given');
+      throw new UsageError(first ? `unknown command: ${positionals.join(' ')}` : 'no command given');
   }
 }
 

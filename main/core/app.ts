@@ -1,12 +1,21 @@
+import { calendarHandlers } from './calendar/handlers';
+import { CalendarStore } from './calendar/store';
+import { catalogueHandlers } from './catalogue/handlers';
+import { loadSampleCatalogue } from './catalogue/sample';
 import { openDatabase, schemaVersion, type Db } from './db/connection';
 import { EventBus } from './events';
 import { createRouter, type Handlers, type Router } from './router';
+import { requestHandlers } from './requests/handlers';
 import { readSettings, writeSetting } from './settings/store';
 
 export interface CoreOptions {
   dbPath: string;
   appVersion: string;
   log?: (message: string, error?: unknown) => void;
+  /** A new database gets the sample catalogue unless this is false (`mizban db init --empty`). */
+  sampleCatalogue?: boolean;
+  /** The clock; tests set it. */
+  now?: () => Date;
 }
 
 export interface Core {
@@ -19,7 +28,9 @@ export interface Core {
 
 /** The whole behaviour of a terminal behind one router: what Electron and the Chromium shell both bind. */
 export function openCore(options: CoreOptions): Core {
-  const db = openDatabase(options.dbPath);
+  const db = openCoreDatabase(options.dbPath, options.sampleCatalogue ?? true);
+  const calendar = new CalendarStore(db);
+  const settings = () => readSettings(db);
   const bus = new EventBus();
   const log = options.log ?? ((message, error) => console.error(`[mizban] ${message}`, error ?? ''));
 
@@ -29,12 +40,15 @@ export function openCore(options: CoreOptions): Core {
       database: { path: options.dbPath, schemaVersion: schemaVersion(db) },
       printer: { status: 'not_configured' },
     }),
-    'settings.get': () => readSettings(db),
+    'settings.get': () => settings(),
     'settings.set': (change, caller) => {
       const settings = writeSetting(db, change, caller.actor);
       bus.emit({ type: 'settings.changed', settings });
       return settings;
     },
+    ...catalogueHandlers(db),
+    ...calendarHandlers(db, settings),
+    ...requestHandlers(db, calendar, settings, bus, options.now),
   };
 
   return {
@@ -44,4 +58,9 @@ export function openCore(options: CoreOptions): Core {
     dbPath: options.dbPath,
     close: () => db.close(),
   };
+}
+
+/** The terminal's database, migrated; a new one holds the sample catalogue unless told otherwise. */
+export function openCoreDatabase(dbPath: string, sampleCatalogue: boolean): Db {
+  return openDatabase(dbPath, { onCreate: sampleCatalogue ? loadSampleCatalogue : undefined });
 }

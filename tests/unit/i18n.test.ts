@@ -1,6 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { ERROR_CODES, SETTING_KEYS } from '../../main/core/contract';
+import {
+  CATALOGUE_FIELD_ERRORS,
+  ERROR_CODES,
+  IDENTITY_FIELD_ERRORS,
+  SETTING_KEYS,
+  TRACKING_CODE_ERRORS,
+} from '../../main/core/contract';
 import en from '../../renderer/src/i18n/en.json';
 import fa from '../../renderer/src/i18n/fa.json';
 
@@ -20,9 +26,9 @@ test('Persian and English have the same keys', () => {
   assert.deepEqual(keys(en).sort(), keys(fa).sort());
 });
 
-test('every error code has words in every language', () => {
+test('every error code and field-error code has words in every language', () => {
   for (const [name, tree] of Object.entries({ fa, en })) {
-    for (const code of ERROR_CODES) {
+    for (const code of [...ERROR_CODES, ...IDENTITY_FIELD_ERRORS, ...TRACKING_CODE_ERRORS, ...CATALOGUE_FIELD_ERRORS]) {
       const words = lookup(tree, `errors.${code}`);
       assert.equal(typeof words, 'string', `${name}: errors.${code}`);
       assert.ok((words as string).length > 0);

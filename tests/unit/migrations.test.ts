@@ -20,7 +20,19 @@ describe('a fresh database', () => {
     assert.ok(fs.existsSync(file));
     assert.equal(schemaVersion(db), latest);
     const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all();
-    assert.deepEqual(tables, ['settings', 'settings_log']);
+    assert.deepEqual(tables, [
+      'agencies',
+      'calendar_days',
+      'calendar_log',
+      'calendar_overrides',
+      'print_jobs',
+      'request_events',
+      'requests',
+      'services',
+      'settings',
+      'settings_log',
+      'tracking_sequence',
+    ]);
   });
 
   test('runs with WAL, synchronous=FULL, foreign keys and a busy timeout', () => {

@@ -1,14 +1,20 @@
 import fs from 'node:fs';
+import { openCoreDatabase } from '../../core/app';
 import { openDatabase, schemaVersion } from '../../core/db/connection';
 import { backupDatabase } from '../../core/db/backup';
 import { UsageError } from '../usage-error';
 
-/** `mizban db init`: create the terminal's database, or bring an existing one's schema up to date. */
-export function dbInit(dbPath: string): string {
+/**
+ * `mizban db init`: create the terminal's database, with the sample catalogue unless
+ * `--empty`, or bring an existing one's schema up to date (its data untouched).
+ */
+export function dbInit(dbPath: string, empty: boolean): string {
   const existed = fs.existsSync(dbPath);
-  const db = openDatabase(dbPath);
+  const db = openCoreDatabase(dbPath, !empty);
   try {
-    return `${existed ? 'up to date' : 'created'}: ${dbPath} (schema ${schemaVersion(db)})`;
+    const services = db.prepare('SELECT count(*) FROM services').pluck().get() as number;
+    const state = existed ? 'up to date' : `created${empty ? ' empty' : ' with the sample catalogue'}`;
+    return `${state}: ${dbPath} (schema ${schemaVersion(db)}, ${services} services)`;
   } finally {
     db.close();
   }

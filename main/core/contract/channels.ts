@@ -1,4 +1,7 @@
 import type { z } from 'zod';
+import { calendarChannels } from './calendar';
+import { catalogueChannels } from './catalogue';
+import { requestChannels } from './requests';
 import { systemChannels } from './system';
 
 /**
@@ -8,6 +11,9 @@ import { systemChannels } from './system';
  */
 export const channels = {
   ...systemChannels,
+  ...catalogueChannels,
+  ...calendarChannels,
+  ...requestChannels,
 } as const;
 
 export type Channels = typeof channels;

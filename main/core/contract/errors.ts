@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CALENDAR_ERROR_CODES } from './calendar';
 
 /**
  * Stable error codes: the only way an error crosses from the core to a face.
@@ -10,6 +11,13 @@ export const ERROR_CODES = [
   'channel.unknown',
   'role.forbidden',
   'settings.unknown_key',
+  'catalogue.service_not_found',
+  'catalogue.import_invalid',
+  'requests.not_found',
+  'requests.service_inactive',
+  'requests.transition_invalid',
+  'requests.import_invalid',
+  ...CALENDAR_ERROR_CODES,
   'transport.unavailable',
   'internal',
 ] as const;
@@ -20,6 +28,8 @@ export type ErrorCode = z.infer<typeof errorCodeSchema>;
 export const fieldIssueSchema = z.object({
   path: z.string(),
   code: z.string(),
+  /** For files: the row (1 = the first data row of a CSV, the first item of a JSON list). */
+  row: z.number().int().optional(),
 });
 export type FieldIssue = z.infer<typeof fieldIssueSchema>;
 

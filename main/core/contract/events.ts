@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ROLES, type Role } from './roles';
+import { REQUEST_STATUSES } from './requests';
 import { settingsSchema } from './settings';
 
 /**
@@ -8,12 +9,22 @@ import { settingsSchema } from './settings';
  */
 export const eventSchemas = {
   'settings.changed': z.object({ type: z.literal('settings.changed'), settings: settingsSchema }),
+  /** A request was taken or moved: counters refresh their queue without a reload. */
+  'queue.changed': z.object({
+    type: z.literal('queue.changed'),
+    trackingCode: z.string(),
+    status: z.enum(REQUEST_STATUSES),
+  }),
 } as const;
 
 export const eventRoles: { [K in keyof typeof eventSchemas]: readonly Role[] } = {
   'settings.changed': ROLES,
+  'queue.changed': ['clerk', 'supervisor', 'admin'],
 };
 
-export const eventSchema = z.discriminatedUnion('type', [eventSchemas['settings.changed']]);
+export const eventSchema = z.discriminatedUnion('type', [
+  eventSchemas['settings.changed'],
+  eventSchemas['queue.changed'],
+]);
 export type AppEvent = z.infer<typeof eventSchema>;
 export type EventType = AppEvent['type'];

@@ -15,6 +15,8 @@ export const settingSchemas = {
   'calendar.thursday': z.enum(['working', 'half', 'closed']),
   /** A request after this time (Tehran clock, HH:MM) counts as made on the next working day. */
   'calendar.closingTime': z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+  /** Whether the working days a request waits for the citizen move its due date. */
+  'requests.waitingExtendsDueDate': z.boolean(),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -31,6 +33,7 @@ export const settingDefaults: Settings = {
   'kiosk.idleSeconds': 90,
   'calendar.thursday': 'working',
   'calendar.closingTime': '14:00',
+  'requests.waitingExtendsDueDate': true,
 };
 
 export const settingsSchema = z.object(settingSchemas);
@@ -47,5 +50,6 @@ export const settingChangeSchema = z.discriminatedUnion('key', [
   change('kiosk.idleSeconds'),
   change('calendar.thursday'),
   change('calendar.closingTime'),
+  change('requests.waitingExtendsDueDate'),
 ]);
 export type SettingChange = z.infer<typeof settingChangeSchema>;

@@ -10,6 +10,8 @@ export interface OpenOptions {
   readonly?: boolean;
   /** Only for tests of the migration runner. */
   migrations?: readonly Migration[];
+  /** Runs once, right after a new database got its schema: what a new terminal starts with. */
+  onCreate?: (db: Db) => void;
 }
 
 /**
@@ -25,7 +27,9 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
   if (!options.readonly) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
+    const isNew = schemaVersion(db) === 0;
     migrate(db, options.migrations ?? shippedMigrations);
+    if (isNew) options.onCreate?.(db);
   }
   return db;
 }

@@ -1,4 +1,7 @@
 import settings from './0001_settings.sql';
+import calendar from './0002_calendar.sql';
+import catalogue from './0003_catalogue.sql';
+import requests from './0004_requests.sql';
 
 export interface Migration {
   version: number;
@@ -7,4 +10,9 @@ export interface Migration {
 }
 
 /** In order; a migration's version is its file's number and becomes PRAGMA user_version. */
-export const migrations: readonly Migration[] = [{ version: 1, name: '0001_settings', sql: settings }];
+export const migrations: readonly Migration[] = [
+  { version: 1, name: '0001_settings', sql: settings },
+  { version: 2, name: '0002_calendar', sql: calendar },
+  { version: 3, name: '0003_catalogue', sql: catalogue },
+  { version: 4, name: '0004_requests', sql: requests },
+];
