@@ -21,7 +21,9 @@ const CHOICES: Partial<Record<SettingKey, readonly string[]>> = {
   'terminal.role': ['kiosk', 'counter'],
   'ui.defaultLanguage': ['fa', 'en'],
   'calendar.thursday': ['working', 'half', 'closed'],
+  'requests.waitingExtendsDueDate': ['true', 'false'],
 };
+const BOOLEAN = new Set<SettingKey>(['requests.waitingExtendsDueDate']);
 const NUMERIC = new Set<SettingKey>(['terminal.number', 'kiosk.idleSeconds']);
 /** Fields of digits: shown in the reader's digits, read in any. */
 const DIGITS = new Set<SettingKey>([...NUMERIC, 'calendar.closingTime']);
@@ -29,6 +31,7 @@ const DIGITS = new Set<SettingKey>([...NUMERIC, 'calendar.closingTime']);
 /** Turns what was typed into the setting's value: digits in any script are numbers. */
 function parseField(key: SettingKey, text: string): unknown {
   if (NUMERIC.has(key)) return Number(toLatinDigits(text.trim()) || NaN);
+  if (BOOLEAN.has(key)) return text === 'true';
   return DIGITS.has(key) ? toLatinDigits(text.trim()) : text;
 }
 
