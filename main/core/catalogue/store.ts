@@ -28,21 +28,6 @@ type Details = Omit<
   'code' | 'agencyCode' | 'title' | 'type' | 'delivery' | 'workingDays' | 'active' | 'sample'
 >;
 
-function toService(row: ServiceRow): Service {
-  const details = JSON.parse(row.details) as Details;
-  return {
-    ...details,
-    code: row.code,
-    agencyCode: row.agency_code,
-    title: { fa: row.title_fa, en: row.title_en },
-    type: row.type,
-    delivery: row.delivery,
-    workingDays: row.working_days,
-    active: row.active === 1,
-    sample: row.sample === 1,
-  };
-}
-
 function toSummary(row: ServiceRow): ServiceSummary {
   return {
     code: row.code,
@@ -53,6 +38,10 @@ function toSummary(row: ServiceRow): ServiceSummary {
     workingDays: row.working_days,
     active: row.active === 1,
   };
+}
+
+function toService(row: ServiceRow): Service {
+  return { ...(JSON.parse(row.details) as Details), ...toSummary(row), sample: row.sample === 1 };
 }
 
 const SERVICE_COLUMNS = `s.code, a.code AS agency_code, s.title_fa, s.title_en, s.type, s.delivery, s.working_days,
