@@ -26,11 +26,14 @@ describe('a fresh database', () => {
       'calendar_log',
       'calendar_overrides',
       'print_jobs',
+      'questionnaires',
       'request_events',
       'requests',
       'services',
       'settings',
       'settings_log',
+      'survey_answers',
+      'survey_responses',
       'tracking_sequence',
     ]);
   });

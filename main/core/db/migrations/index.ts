@@ -2,6 +2,7 @@ import settings from './0001_settings.sql';
 import calendar from './0002_calendar.sql';
 import catalogue from './0003_catalogue.sql';
 import requests from './0004_requests.sql';
+import survey from './0005_survey.sql';
 
 export interface Migration {
   version: number;
@@ -15,4 +16,5 @@ export const migrations: readonly Migration[] = [
   { version: 2, name: '0002_calendar', sql: calendar },
   { version: 3, name: '0003_catalogue', sql: catalogue },
   { version: 4, name: '0004_requests', sql: requests },
+  { version: 5, name: '0005_survey', sql: survey },
 ];
