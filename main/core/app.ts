@@ -6,6 +6,8 @@ import { openDatabase, schemaVersion, type Db } from './db/connection';
 import { EventBus } from './events';
 import { createRouter, type Handlers, type Router } from './router';
 import { requestHandlers } from './requests/handlers';
+import { ensureQuestionnaires } from './survey/definitions';
+import { surveyHandlers } from './survey/handlers';
 import { readSettings, writeSetting } from './settings/store';
 
 export interface CoreOptions {
@@ -29,6 +31,7 @@ export interface Core {
 /** The whole behaviour of a terminal behind one router: what Electron and the Chromium shell both bind. */
 export function openCore(options: CoreOptions): Core {
   const db = openCoreDatabase(options.dbPath, options.sampleCatalogue ?? true);
+  ensureQuestionnaires(db);
   const calendar = new CalendarStore(db);
   const settings = () => readSettings(db);
   const bus = new EventBus();
@@ -49,6 +52,7 @@ export function openCore(options: CoreOptions): Core {
     ...catalogueHandlers(db),
     ...calendarHandlers(db, settings),
     ...requestHandlers(db, calendar, settings, bus, options.now),
+    ...surveyHandlers(db, settings, bus, options.now),
   };
 
   return {

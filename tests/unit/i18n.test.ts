@@ -4,7 +4,9 @@ import {
   CATALOGUE_FIELD_ERRORS,
   ERROR_CODES,
   IDENTITY_FIELD_ERRORS,
+  REQUEST_FIELD_ERRORS,
   SETTING_KEYS,
+  SURVEY_FIELD_ERRORS,
   TRACKING_CODE_ERRORS,
 } from '../../main/core/contract';
 import en from '../../renderer/src/i18n/en.json';
@@ -28,7 +30,13 @@ test('Persian and English have the same keys', () => {
 
 test('every error code and field-error code has words in every language', () => {
   for (const [name, tree] of Object.entries({ fa, en })) {
-    for (const code of [...ERROR_CODES, ...IDENTITY_FIELD_ERRORS, ...TRACKING_CODE_ERRORS, ...CATALOGUE_FIELD_ERRORS]) {
+    for (const code of [
+      ...ERROR_CODES,
+      ...IDENTITY_FIELD_ERRORS,
+      ...TRACKING_CODE_ERRORS,
+      ...CATALOGUE_FIELD_ERRORS,
+      ...SURVEY_FIELD_ERRORS,
+    ]) {
       const words = lookup(tree, `errors.${code}`);
       assert.equal(typeof words, 'string', `${name}: errors.${code}`);
       assert.ok((words as string).length > 0);

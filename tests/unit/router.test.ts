@@ -42,6 +42,14 @@ const validInput: Record<string, unknown> = {
   'requests.get': { trackingCode: '00100000011' },
   'requests.queue': {},
   'requests.transition': { trackingCode: '00100000011', to: 'in_progress' },
+  'survey.start': { trackingCode: '00100000011' },
+  'survey.submit': {
+    trackingCode: '00100000011',
+    questionnaire: { id: 'national-16', version: 1 },
+    answers: { q1: 4 },
+  },
+  'survey.questionnaires': {},
+  'survey.offer': { trackingCode: '00100000011' },
 };
 
 describe('role checks: every channel against every window', () => {

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { calendarChannels } from './calendar';
 import { catalogueChannels } from './catalogue';
 import { requestChannels } from './requests';
+import { surveyChannels } from './survey';
 import { systemChannels } from './system';
 
 /**
@@ -14,6 +15,7 @@ export const channels = {
   ...catalogueChannels,
   ...calendarChannels,
   ...requestChannels,
+  ...surveyChannels,
 } as const;
 
 export type Channels = typeof channels;

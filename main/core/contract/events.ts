@@ -15,16 +15,20 @@ export const eventSchemas = {
     trackingCode: z.string(),
     status: z.enum(REQUEST_STATUSES),
   }),
+  /** A counter hands a just-delivered citizen to the survey: the kiosk or customer display opens it. */
+  'survey.offered': z.object({ type: z.literal('survey.offered'), trackingCode: z.string() }),
 } as const;
 
 export const eventRoles: { [K in keyof typeof eventSchemas]: readonly Role[] } = {
   'settings.changed': ROLES,
   'queue.changed': ['clerk', 'supervisor', 'admin'],
+  'survey.offered': ['kiosk'],
 };
 
 export const eventSchema = z.discriminatedUnion('type', [
   eventSchemas['settings.changed'],
   eventSchemas['queue.changed'],
+  eventSchemas['survey.offered'],
 ]);
 export type AppEvent = z.infer<typeof eventSchema>;
 export type EventType = AppEvent['type'];

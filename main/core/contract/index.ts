@@ -11,5 +11,6 @@ export * from './locale';
 export * from './requests';
 export * from './roles';
 export * from './settings';
+export * from './survey';
 export * from './tracking-code';
 export * from './transport';

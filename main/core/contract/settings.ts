@@ -17,6 +17,10 @@ export const settingSchemas = {
   'calendar.closingTime': z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
   /** Whether the working days a request waits for the citizen move its due date. */
   'requests.waitingExtendsDueDate': z.boolean(),
+  /** The questionnaire this terminal asks (its newest version). */
+  'survey.questionnaire': z.enum(['national-16', 'pishkhan-citizen']),
+  /** Whether anyone may walk up and answer, without a delivered request's tracking code. */
+  'survey.anonymous': z.boolean(),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -34,6 +38,8 @@ export const settingDefaults: Settings = {
   'calendar.thursday': 'working',
   'calendar.closingTime': '14:00',
   'requests.waitingExtendsDueDate': true,
+  'survey.questionnaire': 'national-16',
+  'survey.anonymous': false,
 };
 
 export const settingsSchema = z.object(settingSchemas);
@@ -51,5 +57,7 @@ export const settingChangeSchema = z.discriminatedUnion('key', [
   change('calendar.thursday'),
   change('calendar.closingTime'),
   change('requests.waitingExtendsDueDate'),
+  change('survey.questionnaire'),
+  change('survey.anonymous'),
 ]);
 export type SettingChange = z.infer<typeof settingChangeSchema>;

@@ -22,8 +22,10 @@ const CHOICES: Partial<Record<SettingKey, readonly string[]>> = {
   'ui.defaultLanguage': ['fa', 'en'],
   'calendar.thursday': ['working', 'half', 'closed'],
   'requests.waitingExtendsDueDate': ['true', 'false'],
+  'survey.questionnaire': ['national-16', 'pishkhan-citizen'],
+  'survey.anonymous': ['true', 'false'],
 };
-const BOOLEAN = new Set<SettingKey>(['requests.waitingExtendsDueDate']);
+const BOOLEAN = new Set<SettingKey>(['requests.waitingExtendsDueDate', 'survey.anonymous']);
 const NUMERIC = new Set<SettingKey>(['terminal.number', 'kiosk.idleSeconds']);
 /** Fields of digits: shown in the reader's digits, read in any. */
 const DIGITS = new Set<SettingKey>([...NUMERIC, 'calendar.closingTime']);
