@@ -25,6 +25,7 @@ describe('a fresh database', () => {
       'calendar_days',
       'calendar_log',
       'calendar_overrides',
+      'kiosk_exit_pin',
       'print_jobs',
       'questionnaires',
       'request_events',

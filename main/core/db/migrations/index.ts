@@ -3,6 +3,7 @@ import calendar from './0002_calendar.sql';
 import catalogue from './0003_catalogue.sql';
 import requests from './0004_requests.sql';
 import survey from './0005_survey.sql';
+import kioskExitPin from './0006_kiosk_exit_pin.sql';
 
 export interface Migration {
   version: number;
@@ -17,4 +18,5 @@ export const migrations: readonly Migration[] = [
   { version: 3, name: '0003_catalogue', sql: catalogue },
   { version: 4, name: '0004_requests', sql: requests },
   { version: 5, name: '0005_survey', sql: survey },
+  { version: 6, name: '0006_kiosk_exit_pin', sql: kioskExitPin },
 ];
