@@ -2,7 +2,14 @@ import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { resolveDatabasePath } from '../core/db/location';
 import { calendarYear, dueDate } from './commands/calendar';
-import { catalogueExport, catalogueImport, requestsExport, requestsImport } from './commands/data';
+import {
+  catalogueExport,
+  catalogueImport,
+  requestsExport,
+  requestsImport,
+  responsesExport,
+  responsesImport,
+} from './commands/data';
 import { backup, dbInit } from './commands/db';
 import { UsageError } from './usage-error';
 
@@ -19,6 +26,11 @@ const USAGE = `usage: mizban <command> [options]
                                      created_at (Jalali YYYY/MM/DD HH:MM), service_code,
                                      national_code, legal_id, name, mobile
   requests export [--format csv|json] [--out FILE] [--db FILE]
+  responses import FILE.csv [--db FILE]
+                                     survey answers from paper forms or another terminal;
+                                     columns date, questionnaire, service_code, gender, age,
+                                     education, job, visits, one per item id, suggestion
+  responses export [--out FILE] [--db FILE]
   calendar YEAR [--db FILE]          the Jalali year's holidays and closures (1403-1406)
   due-date --days N [--from YYYY/MM/DD] [--time HH:MM] [--db FILE]
                                      the due date of a request made then (default: now)
@@ -65,6 +77,10 @@ async function run(argv: string[]): Promise<string> {
       return requestsImport(dbPath, third);
     case 'requests export':
       return output(requestsExport(dbPath, values.format), values.out);
+    case 'responses import':
+      return responsesImport(dbPath, third);
+    case 'responses export':
+      return output(responsesExport(dbPath), values.out);
     case 'due-date':
       return dueDate(dbPath, values);
     default:

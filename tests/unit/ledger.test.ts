@@ -3,6 +3,8 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { parse } from 'csv-parse/sync';
 import { openCoreDatabase } from '../../main/core/app';
+import { tehranInstant } from '../../main/core/calendar/instant';
+import { parseJalali } from '../../main/core/calendar/jalali';
 import { CalendarStore } from '../../main/core/calendar/store';
 import { formatTrackingCode, makeTrackingCode, type FieldIssue } from '../../main/core/contract';
 import type { Db } from '../../main/core/db/connection';
@@ -188,8 +190,8 @@ describe('importing a good ledger', () => {
           due_date: EXPECTED[i]?.due,
         },
       ]);
-      const jobs = db.prepare('SELECT kind, status FROM print_jobs WHERE request_id = ?').all(row.id);
-      assert.deepEqual(jobs, [{ kind: 'receipt', status: 'queued' }]);
+      const jobs = db.prepare('SELECT count(*) FROM print_jobs WHERE request_id = ?').pluck().get(row.id);
+      assert.equal(jobs, 0, 'a past request queues no receipt');
     }
   });
 });
@@ -198,22 +200,20 @@ describe('the Tehran clock of the ledger', () => {
   const db = newDb();
 
   test("'1405/09/02 10:30' is 07:00 UTC (+03:30, no summer time since 2022)", () => {
-    const [row] = readLedger(db, csv('1405/09/02 10:30,10110001,0499370899,,زهرا احمدی,09121234567'));
+    const [row] = readLedger(
+      db,
+      new CalendarStore(db),
+      readSettings(db),
+      csv('1405/09/02 10:30,10110001,0499370899,,زهرا احمدی,09121234567'),
+    );
     assert.equal(row?.at.toISOString(), '2026-11-23T07:00:00.000Z');
   });
 
   test("a summer before 2022, '1400/05/01 10:30', is 06:00 UTC (+04:30 then); its winter 07:00", () => {
-    const rows = readLedger(
-      db,
-      csv(
-        '1400/05/01 10:30,10110001,0499370899,,زهرا احمدی,09121234567',
-        '1399/10/01 10:30,10110001,0499370899,,زهرا احمدی,09121234567',
-      ),
-    );
-    assert.deepEqual(
-      rows.map((row) => row.at.toISOString()),
-      ['2021-07-23T06:00:00.000Z', '2020-12-21T07:00:00.000Z'],
-    );
+    // Before the holiday data's years a ledger row is refused (its due date cannot be counted), so the clock
+    // is checked where the ledger gets it from.
+    assert.equal(tehranInstant(parseJalali('1400/05/01') as number, 630).toISOString(), '2021-07-23T06:00:00.000Z');
+    assert.equal(tehranInstant(parseJalali('1399/10/01') as number, 630).toISOString(), '2020-12-21T07:00:00.000Z');
   });
 
   // The calendar knows 1403-1406 only: a row it cannot give a due date must be refused by its

@@ -9,6 +9,7 @@ import type { Db } from '../../core/db/connection';
 import { exportRequests, importLedger } from '../../core/requests/files';
 import { DomainError } from '../../core/router';
 import { readSettings } from '../../core/settings/store';
+import { exportResponses, importResponses } from '../../core/survey/files';
 import { UsageError } from '../usage-error';
 
 const ACTOR = 'cli';
@@ -82,6 +83,24 @@ export function requestsImport(dbPath: string, file: string | undefined): string
       refusedFile(`${file}`, error);
     }
   });
+}
+
+/** `mizban responses import FILE.csv`: paper forms typed in later, other terminals' exports; all or nothing. */
+export function responsesImport(dbPath: string, file: string | undefined): string {
+  const content = readInput(file, 'responses import');
+  return withDatabase(dbPath, false, (db) => {
+    try {
+      const { imported } = importResponses(db, content);
+      return `imported ${imported} response${imported === 1 ? '' : 's'} from ${file}`;
+    } catch (error) {
+      refusedFile(`${file}`, error);
+    }
+  });
+}
+
+/** `mizban responses export`: the same format the import reads. */
+export function responsesExport(dbPath: string): string {
+  return withDatabase(dbPath, true, (db) => exportResponses(db));
 }
 
 /** `mizban requests export`: every request with every field. */

@@ -1,6 +1,5 @@
-import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import type { Bilingual, CatalogueFile } from '../contract';
+import { readCsv, writeCsv } from '../csv';
 
 /**
  * The catalogue as a spreadsheet: one row per service, its agency's code and titles beside
@@ -45,18 +44,14 @@ export const CATALOGUE_COLUMNS = [
 export type CatalogueColumn = (typeof CATALOGUE_COLUMNS)[number];
 type Row = Record<CatalogueColumn, string>;
 
-/** Excel opens a UTF-8 CSV as Persian only when it starts with a byte-order mark. */
-export const BOM = '\ufeff';
-
-const lines = (cell: string): string[] =>
-  cell
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter((line) => line !== '');
-
+/** Persian and English lines are matched by their position, blank lines included: an item may lack English. */
 function list(fa: string, en: string): Bilingual[] {
-  const english = lines(en);
-  return lines(fa).map((text, i) => (english[i] ? { fa: text, en: english[i] } : { fa: text }));
+  const english = en.split(/\r?\n/).map((line) => line.trim());
+  return fa.split(/\r?\n/).flatMap((line, i) => {
+    const text = line.trim();
+    if (text === '') return [];
+    return english[i] ? [{ fa: text, en: english[i] }] : [{ fa: text }];
+  });
 }
 
 function text(fa: string, en: string): Bilingual | undefined {
@@ -88,13 +83,7 @@ export interface CsvRows {
 }
 
 export function catalogueFromCsv(content: string): CsvRows {
-  const records = parse(content, {
-    bom: true,
-    columns: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-  }) as Row[];
-  const header = records.length > 0 ? Object.keys(records[0] as object) : (lines(content)[0]?.split(',') ?? []);
+  const { header, records } = readCsv(content) as { header: string[]; records: Row[] };
   const missingColumns = CATALOGUE_COLUMNS.filter((column) => !header.includes(column));
   const agencies = new Map<string, unknown>();
   const services: unknown[] = [];
@@ -185,5 +174,5 @@ export function catalogueToCsv(catalogue: CatalogueFile): string {
       sample: service.sample ? 'yes' : 'no',
     };
   });
-  return BOM + stringify(rows, { header: true, columns: [...CATALOGUE_COLUMNS], record_delimiter: '\r\n' });
+  return writeCsv(rows, CATALOGUE_COLUMNS);
 }

@@ -67,40 +67,50 @@ export function parseCatalogue(format: FileFormat, content: string): ParsedCatal
   }
 
   const parsed = catalogueFileSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issues = parsed.error.issues.map((issue): FieldIssue => {
-      const [list, index, ...rest] = issue.path;
-      if ((list === 'services' || list === 'agencies') && typeof index === 'number') {
-        const row = list === 'services' ? rowOfService(index) : rowOfAgency(index);
-        const path = csv
-          ? list === 'services'
-            ? csvColumn(rest)
-            : `agency_${csvColumn(rest)}`
-          : `${list}.${rest.join('.')}`;
-        return { row, path, code: codeOf(issue) };
-      }
-      return { path: issue.path.join('.'), code: codeOf(issue) };
-    });
-    return { ok: false, issues };
-  }
+  const issues: FieldIssue[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue): FieldIssue => {
+        const [list, index, ...rest] = issue.path;
+        if ((list === 'services' || list === 'agencies') && typeof index === 'number') {
+          const row = list === 'services' ? rowOfService(index) : rowOfAgency(index);
+          const path = csv
+            ? list === 'services'
+              ? csvColumn(rest)
+              : `agency_${csvColumn(rest)}`
+            : `${list}.${rest.join('.')}`;
+          return { row, path, code: codeOf(issue) };
+        }
+        return { path: issue.path.join('.'), code: codeOf(issue) };
+      });
 
-  const catalogue = parsed.data;
-  const issues: FieldIssue[] = [];
+  // Across rows, on the file as it was read, so that these are named together with the rest.
+  const listOf = (key: 'agencies' | 'services') => {
+    const list = (raw as Record<string, unknown> | null)?.[key];
+    return Array.isArray(list) ? (list as Record<string, unknown>[]) : [];
+  };
+  const text = (value: unknown) => (typeof value === 'string' ? value.trim() : undefined);
   const agencyCodes = new Set<string>();
-  catalogue.agencies.forEach((agency, i) => {
-    if (agencyCodes.has(agency.code))
-      issues.push({ row: i + 1, path: csv ? 'agency_code' : 'agencies.code', code: 'code.duplicate' });
-    agencyCodes.add(agency.code);
+  listOf('agencies').forEach((agency, i) => {
+    const code = text(agency?.code);
+    if (code === undefined) return;
+    if (agencyCodes.has(code)) {
+      issues.push({ row: rowOfAgency(i), path: csv ? 'agency_code' : 'agencies.code', code: 'code.duplicate' });
+    }
+    agencyCodes.add(code);
   });
   const serviceCodes = new Set<string>();
-  catalogue.services.forEach((service, i) => {
+  listOf('services').forEach((service, i) => {
     const row = rowOfService(i);
-    if (serviceCodes.has(service.code))
+    const code = text(service?.code);
+    if (code !== undefined && serviceCodes.has(code)) {
       issues.push({ row, path: csv ? 'code' : 'services.code', code: 'code.duplicate' });
-    serviceCodes.add(service.code);
-    if (!agencyCodes.has(service.agencyCode)) {
+    }
+    if (code !== undefined) serviceCodes.add(code);
+    const agencyCode = text(service?.agencyCode);
+    if (agencyCode !== undefined && !agencyCodes.has(agencyCode)) {
       issues.push({ row, path: csv ? 'agency_code' : 'services.agencyCode', code: 'agency.unknown' });
     }
   });
-  return issues.length > 0 ? { ok: false, issues } : { ok: true, catalogue };
+  if (!parsed.success || issues.length > 0) return { ok: false, issues };
+  return { ok: true, catalogue: parsed.data };
 }

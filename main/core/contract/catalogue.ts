@@ -68,12 +68,16 @@ export const serviceSchema = z
     active: z.boolean().default(true),
     sample: z.boolean().default(false),
   })
-  .superRefine((service, ctx) => {
-    const electronic = service.delivery === 'electronic' || service.delivery === 'combined';
-    if (!electronic && !service.notElectronicReason) {
-      ctx.addIssue({ code: 'custom', path: ['notElectronicReason'], message: 'notElectronicReason.required' });
-    }
-  });
+  .superRefine(
+    (service, ctx) => {
+      const electronic = service.delivery === 'electronic' || service.delivery === 'combined';
+      if (!electronic && !service.notElectronicReason) {
+        ctx.addIssue({ code: 'custom', path: ['notElectronicReason'], message: 'notElectronicReason.required' });
+      }
+    },
+    // Also when other fields of the service are wrong, so that every problem is named at once.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
 export type Service = z.infer<typeof serviceSchema>;
 
 export const CATALOGUE_FORMAT_VERSION = 1;

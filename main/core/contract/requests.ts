@@ -139,7 +139,7 @@ export const requestChannels = {
         applicant: z.record(z.string(), z.unknown()),
       })
       .strict(),
-    output: requestPublicSchema.extend({ printJobId: z.number().int() }),
+    output: requestPublicSchema.extend({ printJobId: z.number().int().nullable() }),
     roles: ['kiosk', 'clerk'],
   },
   'requests.lookup': {

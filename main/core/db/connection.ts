@@ -30,6 +30,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): Db {
     const isNew = schemaVersion(db) === 0;
     migrate(db, options.migrations ?? shippedMigrations);
     if (isNew) options.onCreate?.(db);
+    // Statistics for the query planner, refreshed when SQLite sees they are stale: cheap on open.
+    db.pragma('optimize = 0x10002');
   }
   return db;
 }

@@ -1,5 +1,3 @@
-import { parse } from 'csv-parse/sync';
-import { stringify } from 'csv-stringify/sync';
 import {
   formatTrackingCode,
   normalizeDigits,
@@ -12,7 +10,7 @@ import {
 import { tehranInstant } from '../calendar/instant';
 import { formatJalali, parseClock, parseJalali, tehranClock } from '../calendar/jalali';
 import type { CalendarStore } from '../calendar/store';
-import { BOM } from '../catalogue/csv';
+import { CsvUnreadable, readCsv, writeCsv } from '../csv';
 import type { Db } from '../db/connection';
 import { DomainError } from '../router';
 import { checkApplicant, serviceForIntake, takeRequest } from './intake';
@@ -58,21 +56,22 @@ function issuesOf(error: unknown, row: number): FieldIssue[] {
 /**
  * Reads a ledger CSV and checks every row before anything is written: a file with any bad
  * row changes nothing, and every error names its row (1 = the first data row) and column.
- * A G2B row's `name` is the company's; a `company` column, when present, wins.
+ * A G2B row's `name` is the company's; a `company` column, when present, wins. Rows from the
+ * past queue no receipt: nobody stands at the printer for them.
  */
-export function readLedger(db: Db, content: string): LedgerRow[] {
-  let records: Record<string, string>[];
+export function readLedger(db: Db, calendar: CalendarStore, settings: Settings, content: string): LedgerRow[] {
+  let file: { header: string[]; records: Record<string, string>[] };
   try {
-    records = parse(content, { bom: true, columns: true, skip_empty_lines: true, trim: true }) as Record<
-      string,
-      string
-    >[];
-  } catch {
-    throw new DomainError('requests.import_invalid', { issues: [{ path: '', code: 'file.unreadable' }] });
+    file = readCsv(content);
+  } catch (error) {
+    if (error instanceof CsvUnreadable) {
+      throw new DomainError('requests.import_invalid', { issues: [{ path: '', code: 'file.unreadable' }] });
+    }
+    throw error;
   }
-  const header = records[0] ? Object.keys(records[0]) : [];
+  const { header, records } = file;
   const missing = IMPORT_COLUMNS.filter((column) => !header.includes(column));
-  if (records.length > 0 && missing.length > 0) {
+  if (header.length > 0 && missing.length > 0) {
     const issues = missing.map((column) => ({ path: column, code: 'file.column_missing' }));
     throw new DomainError('requests.import_invalid', { issues });
   }
@@ -80,24 +79,40 @@ export function readLedger(db: Db, content: string): LedgerRow[] {
   const rows: LedgerRow[] = [];
   records.forEach((record, index) => {
     const row = index + 1;
+    const serviceCode = (record.service_code ?? '').trim();
     const at = parseLedgerTime(record.created_at ?? '');
     if (!at) issues.push({ row, path: 'created_at', code: 'calendar.date_invalid' });
+    let service: ReturnType<typeof serviceForIntake>;
     try {
-      const service = serviceForIntake(db, record.service_code ?? '');
-      const applicant: Record<string, unknown> =
-        service.type === 'G2C'
-          ? { nationalCode: record.national_code, name: record.name, mobile: record.mobile }
-          : {
-              legalId: record.legal_id,
-              company: record.company || record.name,
-              name: record.name,
-              mobile: record.mobile,
-            };
+      service = serviceForIntake(db, serviceCode);
+    } catch (error) {
+      issues.push(...issuesOf(error, row));
+      return;
+    }
+    const applicant: Record<string, unknown> =
+      service.type === 'G2C'
+        ? { nationalCode: record.national_code, name: record.name, mobile: record.mobile }
+        : {
+            legalId: record.legal_id,
+            company: record.company || record.name,
+            name: record.name,
+            mobile: record.mobile,
+          };
+    try {
       checkApplicant(service.type, applicant);
-      if (at) rows.push({ at, serviceCode: record.service_code ?? '', applicant });
     } catch (error) {
       issues.push(...issuesOf(error, row));
     }
+    if (!at) return;
+    try {
+      // A day the calendar cannot count from (outside its years) is this row's problem, said by its column.
+      calendar.dueDate(at, service.working_days, settings);
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      issues.push({ row, path: 'created_at', code: error.code });
+      return;
+    }
+    rows.push({ at, serviceCode, applicant });
   });
   if (issues.length > 0) throw new DomainError('requests.import_invalid', { issues });
   return rows;
@@ -111,7 +126,7 @@ export function importLedger(
   content: string,
   actor: string,
 ): { imported: number } {
-  const rows = readLedger(db, content);
+  const rows = readLedger(db, calendar, settings, content);
   db.transaction(() => {
     for (const row of rows) {
       takeRequest(
@@ -123,6 +138,25 @@ export function importLedger(
   }).immediate();
   return { imported: rows.length };
 }
+
+/** Every field of a request, in the order an export lists them (also when there is no request yet). */
+export const EXPORT_COLUMNS = [
+  'tracking_code',
+  'tracking_code_display',
+  'status',
+  'channel',
+  'created_at',
+  'service_code',
+  'national_code',
+  'legal_id',
+  'company',
+  'name',
+  'mobile',
+  'due_date',
+  'due_date_estimated',
+  'closed_at',
+  'purged',
+] as const;
 
 interface ExportRow {
   tracking_code: string;
@@ -175,7 +209,5 @@ export function exportRequests(db: Db, format: FileFormat): string {
     purged: row.purged === 1,
   }));
   if (format === 'json') return `${JSON.stringify(records, null, 2)}\n`;
-  return (
-    BOM + stringify(records, { header: true, record_delimiter: '\r\n', cast: { boolean: (b) => (b ? 'yes' : 'no') } })
-  );
+  return writeCsv(records, EXPORT_COLUMNS);
 }

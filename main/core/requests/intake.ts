@@ -54,14 +54,14 @@ export function serviceForIntake(db: Db, serviceCode: string): ServiceForIntake 
 /**
  * Takes a request: its row, its first event and its receipt's print job in one
  * transaction, so that a receipt that printed is a request on disk, and a request on disk
- * has its receipt queued. The tracking code is the terminal's number, the terminal's next
+ * has its receipt queued (not for a ledger's past rows). The tracking code is the terminal's number, the terminal's next
  * sequence number and a check digit: unique across terminals that never talk to each other.
  */
 export function takeRequest(
   ctx: IntakeContext,
   serviceCode: string,
   rawApplicant: Record<string, unknown>,
-): { row: RequestRow; printJobId: number } {
+): { row: RequestRow; printJobId: number | null } {
   const { db } = ctx;
   const service = serviceForIntake(db, serviceCode);
   const applicant = checkApplicant(service.type, rawApplicant);
@@ -110,13 +110,18 @@ export function takeRequest(
         `INSERT INTO request_events (request_id, at, actor, from_status, to_status, note, due_date)
          VALUES (?, ?, ?, NULL, 'registered', NULL, ?)`,
       ).run(requestId, createdAt, ctx.actor, formatJalali(due.dueDay));
-      const job = db
-        .prepare(
-          `INSERT INTO print_jobs (request_id, kind, copy, status, created_at, updated_at)
-           VALUES (?, 'receipt', 0, 'queued', ?, ?)`,
-        )
-        .run(requestId, now, now);
-      return { row: findByTrackingCode(db, trackingCode) as RequestRow, printJobId: Number(job.lastInsertRowid) };
+      const printJobId =
+        ctx.channel === 'import'
+          ? null
+          : Number(
+              db
+                .prepare(
+                  `INSERT INTO print_jobs (request_id, kind, copy, status, created_at, updated_at)
+                   VALUES (?, 'receipt', 0, 'queued', ?, ?)`,
+                )
+                .run(requestId, now, now).lastInsertRowid,
+            );
+      return { row: findByTrackingCode(db, trackingCode) as RequestRow, printJobId };
     })
     .immediate();
 }

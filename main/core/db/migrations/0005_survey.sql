@@ -17,7 +17,7 @@ CREATE TABLE survey_responses (
   source           TEXT NOT NULL CHECK (source IN ('request', 'anonymous', 'import')),
   service_id       INTEGER REFERENCES services (id),
   clerk            TEXT,
-  terminal         INTEGER NOT NULL,
+  terminal         INTEGER,                -- NULL for answers imported from elsewhere
   answered_at      TEXT NOT NULL,
   day              TEXT NOT NULL,          -- Jalali YYYY/MM/DD, Tehran
   gender           TEXT CHECK (gender IN ('male', 'female')),
