@@ -8,7 +8,8 @@ import type { Db } from '../../main/core/db/connection';
 import { takeRequest, type IntakeContext } from '../../main/core/requests/intake';
 import { readSettings } from '../../main/core/settings/store';
 import { callerForWindow } from '../../main/shell/caller';
-import { mobile, nationalCode, prng, seedRequests } from '../support/seed-requests';
+import { prng } from '../support/random';
+import { mobile, nationalCode, seedRequests } from '../support/seed-requests';
 import { p50p95, type Row } from './report';
 
 const INTAKES = Number(process.env.BENCH_INTAKES ?? 2_000);

@@ -4,6 +4,7 @@ import { CalendarStore } from '../../main/core/calendar/store';
 import { checkLegalId, makeTrackingCode, searchKey, type RequestStatus } from '../../main/core/contract';
 import type { Db } from '../../main/core/db/connection';
 import { readSettings } from '../../main/core/settings/store';
+import { prng } from './random';
 
 /**
  * A year of a busy terminal, written straight into SQLite for benchmarks: requests of the
@@ -56,18 +57,6 @@ const RECENT_STATUSES: [RequestStatus, number][] = [
   ['rejected', 0.97],
   ['cancelled', 1],
 ];
-
-/** mulberry32: a seeded PRNG, so that runs are repeatable. */
-export function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function pick<T>(items: readonly T[], random: () => number): T {
   return items[Math.floor(random() * items.length)] as T;

@@ -36,6 +36,7 @@ test('every error code and field-error code has words in every language', () => 
       ...TRACKING_CODE_ERRORS,
       ...CATALOGUE_FIELD_ERRORS,
       ...SURVEY_FIELD_ERRORS,
+      ...REQUEST_FIELD_ERRORS,
     ]) {
       const words = lookup(tree, `errors.${code}`);
       assert.equal(typeof words, 'string', `${name}: errors.${code}`);

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
-import { prng } from '../support/seed-requests';
+import { prng } from '../support/random';
 import { tempDir } from '../support/temp';
 
 /**

@@ -8,21 +8,10 @@ import {
   parseTrackingCode,
   trackingCodeSchema,
 } from '../../main/core/contract/tracking-code';
-
-/** mulberry32: a tiny seeded PRNG, so that a failing sample can be run again. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
-  };
-}
+import { prng } from '../support/random';
 
 function sampleCodes(count: number, seed: number): { code: string; terminal: number; sequence: number }[] {
-  const random = seededRandom(seed);
+  const random = prng(seed);
   return Array.from({ length: count }, () => {
     const terminal = 1 + Math.floor(random() * 999);
     const sequence = 1 + Math.floor(random() * 9_999_999);

@@ -27,9 +27,10 @@ function formatOf(value: string | undefined, fallback: FileFormat): FileFormat {
   return format as FileFormat;
 }
 
-function withDatabase<T>(dbPath: string, mustExist: boolean, work: (db: Db) => T): T {
+/** The database, which must exist or, for an import, is made (with the sample catalogue when `sampleIfNew`). */
+function withDatabase<T>(dbPath: string, mustExist: boolean, work: (db: Db) => T, sampleIfNew = true): T {
   if (mustExist && !fs.existsSync(dbPath)) throw new Error(`no database at ${dbPath}`);
-  const db = openCoreDatabase(dbPath, true);
+  const db = openCoreDatabase(dbPath, sampleIfNew);
   try {
     return work(db);
   } finally {
@@ -59,7 +60,8 @@ export function catalogueImport(dbPath: string, file: string | undefined, format
   const content = readInput(file, 'catalogue import');
   const parsed = parseCatalogue(formatOf(format, file?.toLowerCase().endsWith('.csv') ? 'csv' : 'json'), content);
   if (!parsed.ok) throw new FileRefused(`${file}`, parsed.issues);
-  const counts = withDatabase(dbPath, false, (db) => applyCatalogue(db, parsed.catalogue, ACTOR));
+  // A new terminal set up with the agency's own catalogue gets no sample beside it.
+  const counts = withDatabase(dbPath, false, (db) => applyCatalogue(db, parsed.catalogue, ACTOR), false);
   return `imported ${file}: agencies ${counts.agencies.added} added, ${counts.agencies.updated} updated; services ${counts.services.added} added, ${counts.services.updated} updated`;
 }
 
@@ -68,7 +70,7 @@ export function catalogueExport(dbPath: string, format: string | undefined): str
   const chosen = formatOf(format, 'json');
   return withDatabase(dbPath, true, (db) => {
     const catalogue = readCatalogue(db);
-    return chosen === 'json' ? JSON.stringify(catalogue, null, 2) : catalogueToCsv(catalogue);
+    return chosen === 'json' ? `${JSON.stringify(catalogue, null, 2)}\n` : catalogueToCsv(catalogue);
   });
 }
 

@@ -10,7 +10,7 @@ import {
 import { tehranInstant } from '../calendar/instant';
 import { formatJalali, parseClock, parseJalali, tehranClock } from '../calendar/jalali';
 import type { CalendarStore } from '../calendar/store';
-import { CsvUnreadable, readCsv, writeCsv } from '../csv';
+import { readCsvFile, writeCsv } from '../csv';
 import type { Db } from '../db/connection';
 import { DomainError } from '../router';
 import { checkApplicant, serviceForIntake, takeRequest } from './intake';
@@ -60,21 +60,7 @@ function issuesOf(error: unknown, row: number): FieldIssue[] {
  * past queue no receipt: nobody stands at the printer for them.
  */
 export function readLedger(db: Db, calendar: CalendarStore, settings: Settings, content: string): LedgerRow[] {
-  let file: { header: string[]; records: Record<string, string>[] };
-  try {
-    file = readCsv(content);
-  } catch (error) {
-    if (error instanceof CsvUnreadable) {
-      throw new DomainError('requests.import_invalid', { issues: [{ path: '', code: 'file.unreadable' }] });
-    }
-    throw error;
-  }
-  const { header, records } = file;
-  const missing = IMPORT_COLUMNS.filter((column) => !header.includes(column));
-  if (header.length > 0 && missing.length > 0) {
-    const issues = missing.map((column) => ({ path: column, code: 'file.column_missing' }));
-    throw new DomainError('requests.import_invalid', { issues });
-  }
+  const { records } = readCsvFile(content, 'requests.import_invalid', IMPORT_COLUMNS);
   const issues: FieldIssue[] = [];
   const rows: LedgerRow[] = [];
   records.forEach((record, index) => {

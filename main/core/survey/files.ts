@@ -9,7 +9,7 @@ import {
 } from '../contract';
 import { tehranInstant } from '../calendar/instant';
 import { formatJalali, parseJalali } from '../calendar/jalali';
-import { CsvUnreadable, readCsv, writeCsv } from '../csv';
+import { readCsvFile, writeCsv } from '../csv';
 import type { Db } from '../db/connection';
 import { DomainError } from '../router';
 import { checkAnswers, type CheckedAnswer } from './answers';
@@ -62,22 +62,7 @@ function optionalChoice<T extends string>(cell: string | undefined, allowed: rea
  * row before anything is written; every error names its row (1 = the first data row) and column.
  */
 function readResponses(db: Db, content: string): ImportedResponse[] {
-  let file: { header: string[]; records: Record<string, string>[] };
-  try {
-    file = readCsv(content);
-  } catch (error) {
-    if (error instanceof CsvUnreadable) {
-      throw new DomainError('survey.import_invalid', { issues: [{ path: '', code: 'file.unreadable' }] });
-    }
-    throw error;
-  }
-  const { header, records } = file;
-  const missing = [...RESPONSE_COLUMNS, 'suggestion'].filter((column) => !header.includes(column));
-  if (header.length > 0 && missing.length > 0) {
-    throw new DomainError('survey.import_invalid', {
-      issues: missing.map((column) => ({ path: column, code: 'file.column_missing' })),
-    });
-  }
+  const { header, records } = readCsvFile(content, 'survey.import_invalid', [...RESPONSE_COLUMNS, 'suggestion']);
   const serviceId = db.prepare('SELECT id FROM services WHERE code = ?').pluck();
   const issues: FieldIssue[] = [];
   const rows: ImportedResponse[] = [];
