@@ -1,9 +1,15 @@
+import path from 'node:path';
 import { calendarHandlers } from './calendar/handlers';
 import { CalendarStore } from './calendar/store';
 import { catalogueHandlers } from './catalogue/handlers';
 import { loadSampleCatalogue } from './catalogue/sample';
 import { openDatabase, schemaVersion, type Db } from './db/connection';
 import { EventBus } from './events';
+import { ActivityBoard } from './kiosk/activity';
+import { kioskHandlers } from './kiosk/handlers';
+import { logHandlers } from './logs/handlers';
+import { RotatingLog, type Logger } from './logs/rotating-log';
+import { runStartupChecks, type StartupReport } from './recovery/startup';
 import { createRouter, type Handlers, type Router } from './router';
 import { requestHandlers } from './requests/handlers';
 import { ensureQuestionnaires } from './survey/definitions';
@@ -18,6 +24,8 @@ export interface CoreOptions {
   sampleCatalogue?: boolean;
   /** The clock; tests set it. */
   now?: () => Date;
+  /** The rotating log's folder: by default `logs` next to the database (the user data folder). */
+  logDir?: string;
 }
 
 export interface Core {
@@ -25,6 +33,12 @@ export interface Core {
   db: Db;
   bus: EventBus;
   dbPath: string;
+  /** The terminal's rotating log; the Electron shell writes crashes and updates to it too. */
+  logger: Logger;
+  /** What the faces report about a request in progress: the update gate reads it. */
+  activity: ActivityBoard;
+  /** The database check and the print jobs found unfinished when this core opened. */
+  startup: StartupReport;
   close(): void;
 }
 
@@ -36,6 +50,9 @@ export function openCore(options: CoreOptions): Core {
   const settings = () => readSettings(db);
   const bus = new EventBus();
   const log = options.log ?? ((message, error) => console.error(`[mizban] ${message}`, error ?? ''));
+  const logger = new RotatingLog({ dir: options.logDir ?? path.join(path.dirname(options.dbPath), 'logs') });
+  const startup = runStartupChecks(db, logger);
+  const activity = new ActivityBoard();
 
   const handlers: Handlers = {
     'system.health': () => ({
@@ -49,6 +66,8 @@ export function openCore(options: CoreOptions): Core {
       bus.emit({ type: 'settings.changed', settings });
       return settings;
     },
+    ...kioskHandlers({ db, bus, logger, activity, now: options.now }),
+    ...logHandlers(logger, options.now),
     ...catalogueHandlers(db),
     ...calendarHandlers(db, settings),
     ...requestHandlers(db, calendar, settings, bus, options.now),
@@ -56,10 +75,16 @@ export function openCore(options: CoreOptions): Core {
   };
 
   return {
-    router: createRouter(handlers, bus, log),
+    router: createRouter(handlers, bus, (message, error) => {
+      logger.error('core.fault', message, error);
+      log(message, error);
+    }),
     db,
     bus,
     dbPath: options.dbPath,
+    logger,
+    activity,
+    startup,
     close: () => db.close(),
   };
 }

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { calendarChannels } from './calendar';
 import { catalogueChannels } from './catalogue';
+import { kioskChannels } from './kiosk';
 import { requestChannels } from './requests';
 import { surveyChannels } from './survey';
 import { systemChannels } from './system';
@@ -12,6 +13,7 @@ import { systemChannels } from './system';
  */
 export const channels = {
   ...systemChannels,
+  ...kioskChannels,
   ...catalogueChannels,
   ...calendarChannels,
   ...requestChannels,

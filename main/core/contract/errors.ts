@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CALENDAR_ERROR_CODES } from './calendar';
+import { KIOSK_ERROR_CODES } from './kiosk';
 
 /**
  * Stable error codes: the only way an error crosses from the core to a face.
@@ -23,6 +24,7 @@ export const ERROR_CODES = [
   'survey.questionnaire_unknown',
   'survey.import_invalid',
   ...CALENDAR_ERROR_CODES,
+  ...KIOSK_ERROR_CODES,
   'transport.unavailable',
   'internal',
 ] as const;

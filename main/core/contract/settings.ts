@@ -11,6 +11,11 @@ export const settingSchemas = {
   'office.name.en': z.string().trim().min(1).max(120),
   'ui.defaultLanguage': z.enum(['fa', 'en']),
   'kiosk.idleSeconds': z.number().int().min(15).max(900),
+  /**
+   * The agency's own update server (electron-updater's generic provider: the folder that holds
+   * latest.yml / latest-linux.yml and the installers); empty: this terminal does not look for updates.
+   */
+  'updates.url': z.union([z.literal(''), z.url({ protocol: /^https?$/ }).max(500)]),
   /** Friday is always a rest day; offices differ on Thursday. */
   'calendar.thursday': z.enum(['working', 'half', 'closed']),
   /** A request after this time (Tehran clock, HH:MM) counts as made on the next working day. */
@@ -35,6 +40,7 @@ export const settingDefaults: Settings = {
   'office.name.en': 'Electronic Service Desk',
   'ui.defaultLanguage': 'fa',
   'kiosk.idleSeconds': 90,
+  'updates.url': '',
   'calendar.thursday': 'working',
   'calendar.closingTime': '14:00',
   'requests.waitingExtendsDueDate': true,
@@ -54,6 +60,7 @@ export const settingChangeSchema = z.discriminatedUnion('key', [
   change('office.name.en'),
   change('ui.defaultLanguage'),
   change('kiosk.idleSeconds'),
+  change('updates.url'),
   change('calendar.thursday'),
   change('calendar.closingTime'),
   change('requests.waitingExtendsDueDate'),
