@@ -1,13 +1,18 @@
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { app, dialog, Menu, protocol, type BrowserWindow } from 'electron';
-import { openCore } from './core/app';
+import { app, BrowserWindow, dialog, Menu, protocol } from 'electron';
+import { openCore, type Core } from './core/app';
+import type { WindowRole } from './core/contract';
 import { APP_NAME, resolveDatabasePath } from './core/db/location';
 import { readSettings } from './core/settings/store';
 import { bindIpc, forwardEvents } from './ipc';
 import { readAppFile } from './shell/app-files';
 import { parseShellArgs } from './shell/args';
+import { loginItemPlan } from './shell/lockdown';
 import { APP_SCHEME, APP_SCHEME_DEFINITION, isAppUrl } from './shell/policy';
-import { createWindow, guardWebContents } from './windows';
+import { startUpdater } from './updater';
+import { allowQuit, createWindow, guardWebContents, roleOfWebContents, unlockKiosk } from './windows';
 
 // Before anything reads a path: the name decides the user data folder, which the
 // single-instance lock, the database and the command line all share.
@@ -25,7 +30,33 @@ function serveAppFile(request: Request): Response {
   return new Response(new Uint8Array(file.body), { status: 200, headers: file.headers });
 }
 
-function start(): BrowserWindow {
+function sameText(file: string, content: string): boolean {
+  return fs.existsSync(file) && fs.readFileSync(file, 'utf8') === content;
+}
+
+/** Start at login on a kiosk terminal: a login item on Windows, an XDG autostart entry on Linux. */
+function applyLoginItem(core: Core, role: WindowRole): void {
+  const plan = loginItemPlan({
+    platform: process.platform,
+    role,
+    packaged: app.isPackaged,
+    execPath: process.execPath,
+    env: process.env,
+    homeDir: os.homedir(),
+  });
+  try {
+    if (plan.kind === 'windows-login-item') app.setLoginItemSettings(plan.settings);
+    if (plan.kind === 'linux-autostart' && !sameText(plan.file, plan.content)) {
+      fs.mkdirSync(path.dirname(plan.file), { recursive: true });
+      fs.writeFileSync(plan.file, plan.content);
+      core.logger.info('autostart.written', `Mizban starts at login: ${plan.file}.`);
+    }
+  } catch (error) {
+    core.logger.warn('autostart.failed', 'Could not set Mizban to start at login.', error);
+  }
+}
+
+function start(): void {
   const args = parseShellArgs(process.argv);
   Menu.setApplicationMenu(null);
   protocol.handle(APP_SCHEME, serveAppFile);
@@ -33,22 +64,74 @@ function start(): BrowserWindow {
   const core = openCore({
     dbPath: resolveDatabasePath(args.db, process.env, app.getPath('userData')),
     appVersion: app.getVersion(),
+    logDir: path.join(app.getPath('userData'), 'logs'),
   });
-  app.on('will-quit', () => core.close());
+  const log = core.logger;
+  // Nobody reads a kiosk's console and a dialog would freeze it: log the fault and stop;
+  // the OS's service or autostart entry starts the app again.
+  process.on('uncaughtException', (error) => {
+    log.error('main.fault', 'The main process failed; exiting so that it is restarted.', error);
+    app.exit(1);
+  });
+  app.on('child-process-gone', (_event, details) => {
+    if (details.reason !== 'clean-exit')
+      log.warn('process.gone', `A ${details.type} process is gone (${details.reason}).`);
+  });
+  app.on('before-quit', allowQuit);
+  app.on('will-quit', () => {
+    log.info('app.stopped', 'Mizban stopped.');
+    core.close();
+  });
   bindIpc(core.router);
 
   const role = args.role ?? readSettings(core.db)['terminal.role'];
-  const win = createWindow(role, { packaged: app.isPackaged, preloadPath: path.join(__dirname, 'preload.cjs') });
-  forwardEvents(core.router, win, role);
-  return win;
+  log.info(
+    'app.started',
+    `Mizban ${app.getVersion()} started as ${role}${app.isPackaged ? '' : ' (from the sources)'}.`,
+  );
+  let lastInputAt: number | null = null;
+  const open = (windowRole: WindowRole) => {
+    const win = createWindow(
+      windowRole,
+      { packaged: app.isPackaged, preloadPath: path.join(__dirname, 'preload.cjs') },
+      {
+        log,
+        onInput: () => {
+          lastInputAt = Date.now();
+        },
+        onReloaded: (reloaded) => core.activity.reset(reloaded, new Date()),
+      },
+    );
+    forwardEvents(core.router, win, windowRole);
+    return win;
+  };
+  open(role);
+  applyLoginItem(core, role);
+
+  // The exit PIN was given on the kiosk (core/kiosk): leave kiosk mode and open the admin face.
+  // Closing Mizban then lets the OS's kiosk session start it again, locked.
+  core.bus.subscribe(['admin'], (event) => {
+    if (event.type !== 'kiosk.exited') return;
+    const kiosks = BrowserWindow.getAllWindows().filter((win) => roleOfWebContents(win.webContents.id) === 'kiosk');
+    if (kiosks.length === 0) return;
+    const admin = open('admin');
+    admin.once('ready-to-show', () => {
+      for (const win of kiosks) {
+        unlockKiosk(win);
+        win.close();
+      }
+    });
+  });
+
+  startUpdater(core, { lastInputAt: () => lastInputAt, beforeInstall: allowQuit });
 }
 
 if (!app.requestSingleInstanceLock()) {
   // One terminal, one window, one writer to the database: a second launch only wakes the first.
   app.quit();
 } else {
-  let win: BrowserWindow | undefined;
   app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
     if (!win || win.isDestroyed()) return;
     if (win.isMinimized()) win.restore();
     win.focus();
@@ -57,9 +140,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app
     .whenReady()
-    .then(() => {
-      win = start();
-    })
+    .then(start)
     .catch((error: unknown) => {
       // Nobody reads a kiosk's console: say why on screen, then stop.
       console.error('[mizban] could not start', error);

@@ -65,12 +65,45 @@ test('identity, folders and files', () => {
   assert.ok(!files.some((file) => /^(main|renderer\/src|tests|native)\b/.test(file)), 'no sources or tests');
 });
 
-test('Windows: an assisted NSIS installer for all users, x64', () => {
+test('Windows: an assisted NSIS installer, x64, that can be installed for the kiosk account alone', () => {
   assert.deepEqual((config.win as { target: unknown }).target, [{ target: 'nsis', arch: ['x64'] }]);
   const nsis = config.nsis as Record<string, unknown>;
   assert.equal(nsis.oneClick, false);
-  assert.equal(nsis.perMachine, true);
+  // Per-user: electron-updater installs an update without elevation, which a kiosk account cannot give.
+  assert.equal(nsis.perMachine, false);
 });
+
+test("updates: a generic provider (the agency's own server), its address a placeholder the setting replaces", () => {
+  assert.deepEqual(config.publish, [{ provider: 'generic', url: 'https://updates.invalid/mizban/' }]);
+  const dist = fs.readFileSync(path.join(root, 'build/dist.ts'), 'utf8');
+  assert.match(dist, /'--publish', 'never'/, 'npm run dist never publishes');
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
+    scripts: Record<string, string>;
+    devDependencies: Record<string, string>;
+  };
+  assert.equal(pkg.scripts.dist, 'node --import tsx build/dist.ts');
+  // Bundled into dist/main/index.cjs by esbuild, so it needs no place in the packaged node_modules.
+  assert.ok(pkg.devDependencies['electron-updater']);
+});
+
+const built = fs.existsSync(path.join(root, 'dist/main/index.cjs')) && fs.existsSync(path.join(root, 'dist/renderer'));
+test(
+  'what is packaged carries the font and the sample data: bundled by Vite and esbuild into dist/',
+  { skip: built ? false : 'not built: run npm run build' },
+  () => {
+    const assets = fs.readdirSync(path.join(root, 'dist/renderer/assets'));
+    assert.ok(
+      assets.some((file) => /^Vazirmatn.*\.woff2$/.test(file)),
+      'the Vazirmatn font is in dist/renderer/assets',
+    );
+    const main = fs.readFileSync(path.join(root, 'dist/main/index.cjs'), 'utf8');
+    assert.ok(main.includes('qazvin') || main.includes('Qazvin'), 'the sample catalogue is inside the main bundle');
+    assert.ok(main.includes('CREATE TABLE kiosk_exit_pin'), 'the migrations are inside the main bundle');
+    assert.ok(!/require\("electron-updater"\)/.test(main), 'electron-updater is bundled, not required at run time');
+    const files = config.files as string[];
+    assert.ok(files.includes('dist/renderer/**') && files.includes('dist/main/index.cjs'));
+  },
+);
 
 test('Linux: AppImage and deb for x64, in the Office category, with the kiosk dependencies', () => {
   const linux = config.linux as { target: unknown; category: string };
