@@ -1,10 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { windowRoleSchema, type WindowRole } from '../../main/core/contract';
-import { AdminSettings } from './admin/AdminSettings';
+import { AdminFace } from './admin/AdminFace';
 import { CounterHome } from './counter/CounterHome';
 import { KioskHome } from './kiosk/KioskHome';
 import { ErrorNotice } from './ui/ErrorNotice';
+import { ExitGesture } from './kiosk/ExitGesture';
 import { useReady } from './ui/useReady';
 import { useSettings } from './ui/useSettings';
 
@@ -39,10 +40,15 @@ export function App() {
   if (!settings) return <div className="loading" aria-busy="true" />;
   switch (face) {
     case 'kiosk':
-      return <KioskHome settings={settings} />;
+      return (
+        <>
+          <KioskHome settings={settings} />
+          <ExitGesture />
+        </>
+      );
     case 'counter':
       return <CounterHome settings={settings} />;
     case 'admin':
-      return <AdminSettings settings={settings} />;
+      return <AdminFace settings={settings} />;
   }
 }
