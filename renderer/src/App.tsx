@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { windowRoleSchema, type WindowRole } from '../../main/core/contract';
 import { AdminFace } from './admin/AdminFace';
 import { CounterHome } from './counter/CounterHome';
-import { KioskHome } from './kiosk/KioskHome';
+import { KioskFace } from './kiosk/KioskFace';
 import { ErrorNotice } from './ui/ErrorNotice';
 import { ExitGesture } from './kiosk/ExitGesture';
 import { useReady } from './ui/useReady';
@@ -42,7 +42,7 @@ export function App() {
     case 'kiosk':
       return (
         <>
-          <KioskHome settings={settings} />
+          <KioskFace settings={settings} />
           <ExitGesture />
         </>
       );

@@ -23,6 +23,8 @@ export async function invoke<C extends ChannelName>(
   }
 }
 
+export type ChannelResult<C extends ChannelName> = Result<ChannelOutput<C>>;
+
 export function onEvent(listener: (event: AppEvent) => void): () => void {
   return 'mizban' in window ? window.mizban.on(listener) : () => undefined;
 }

@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { localDigits, type Settings } from '../../../main/core/contract';
 import { DateTime } from '../ui/DateTime';
+import { TouchButton } from '../ui/TouchButton';
 import { LanguageSwitch } from '../ui/LanguageSwitch';
 import { useLanguage } from '../ui/useLanguage';
+import type { Navigate } from './KioskFace';
 
 /** The first thing a citizen sees in the lobby: whose desk this is, today's date, and their language. */
-export function KioskHome({ settings }: { settings: Settings }) {
+export function KioskHome({ settings, navigate }: { settings: Settings; navigate: Navigate }) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
@@ -20,6 +22,12 @@ export function KioskHome({ settings }: { settings: Settings }) {
         <p className="kiosk-home__greeting">{t('kiosk.welcome')}</p>
         <DateTime className="kiosk-home__date" />
       </section>
+      <nav className="kiosk-home__entries" aria-label={t('kiosk.entries')}>
+        <TouchButton className="kiosk-tile" onClick={() => navigate({ name: 'survey-start' })}>
+          <span className="kiosk-tile__title">{t('kiosk.giveOpinion')}</span>
+          <span className="kiosk-tile__hint">{t('kiosk.giveOpinionHint')}</span>
+        </TouchButton>
+      </nav>
       <footer className="kiosk-home__footer">
         <LanguageSwitch />
         <p className="kiosk-home__terminal" data-testid="terminal-number">

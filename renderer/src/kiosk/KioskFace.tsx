@@ -1,0 +1,66 @@
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ChannelOutput, Settings } from '../../../main/core/contract';
+import { onEvent } from '../api';
+import { IdleGuard } from './IdleWarning';
+import { KioskHome } from './KioskHome';
+import { SurveyForm } from './survey/SurveyForm';
+import { SurveyStart } from './survey/SurveyStart';
+import { SurveyThanks } from './survey/SurveyThanks';
+
+export type Started = ChannelOutput<'survey.start'>;
+
+/** Where the citizen is. Everything a screen holds lives under it and goes with it. */
+export type KioskScreen =
+  | { name: 'home' }
+  | { name: 'survey-start'; trackingCode?: string }
+  | { name: 'survey'; started: Started; trackingCode?: string }
+  | { name: 'survey-thanks' };
+
+export type Navigate = (screen: KioskScreen) => void;
+
+/**
+ * The citizen's face. An idle screen is wiped: the screens are remounted from nothing (a new
+ * session key), so no field, answer or code of the last citizen stays in the page.
+ */
+export function KioskFace({ settings }: { settings: Settings }) {
+  const { i18n } = useTranslation();
+  const [session, setSession] = useState(0);
+  const [screen, setScreen] = useState<KioskScreen>({ name: 'home' });
+
+  const wipe = useCallback(() => {
+    setScreen({ name: 'home' });
+    setSession((n) => n + 1);
+    void i18n.changeLanguage(settings['ui.defaultLanguage']);
+  }, [i18n, settings]);
+
+  useEffect(
+    () =>
+      onEvent((event) => {
+        if (event.type === 'survey.offered') setScreen({ name: 'survey-start', trackingCode: event.trackingCode });
+      }),
+    [],
+  );
+
+  return (
+    <div className="kiosk" key={session} data-screen={screen.name}>
+      {renderScreen(screen, setScreen, settings, wipe)}
+      <IdleGuard idleSeconds={settings['kiosk.idleSeconds']} enabled={screen.name !== 'home'} onExpire={wipe} />
+    </div>
+  );
+}
+
+function renderScreen(screen: KioskScreen, navigate: Navigate, settings: Settings, done: () => void) {
+  switch (screen.name) {
+    case 'home':
+      return <KioskHome settings={settings} navigate={navigate} />;
+    case 'survey-start':
+      return (
+        <SurveyStart navigate={navigate} anonymous={settings['survey.anonymous']} offeredCode={screen.trackingCode} />
+      );
+    case 'survey':
+      return <SurveyForm started={screen.started} trackingCode={screen.trackingCode} navigate={navigate} />;
+    case 'survey-thanks':
+      return <SurveyThanks done={done} />;
+  }
+}
