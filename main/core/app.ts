@@ -45,7 +45,6 @@ export interface Core {
 /** The whole behaviour of a terminal behind one router: what Electron and the Chromium shell both bind. */
 export function openCore(options: CoreOptions): Core {
   const db = openCoreDatabase(options.dbPath, options.sampleCatalogue ?? true);
-  ensureQuestionnaires(db);
   const calendar = new CalendarStore(db);
   const settings = () => readSettings(db);
   const bus = new EventBus();
@@ -89,7 +88,12 @@ export function openCore(options: CoreOptions): Core {
   };
 }
 
-/** The terminal's database, migrated; a new one holds the sample catalogue unless told otherwise. */
+/**
+ * The terminal's database, migrated, with the shipped questionnaires; a new one holds the
+ * sample catalogue unless told otherwise.
+ */
 export function openCoreDatabase(dbPath: string, sampleCatalogue: boolean): Db {
-  return openDatabase(dbPath, { onCreate: sampleCatalogue ? loadSampleCatalogue : undefined });
+  const db = openDatabase(dbPath, { onCreate: sampleCatalogue ? loadSampleCatalogue : undefined });
+  ensureQuestionnaires(db);
+  return db;
 }

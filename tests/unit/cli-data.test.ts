@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
@@ -7,15 +6,8 @@ import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import sample from '../../assets/catalogue/sample.json';
+import { mizban } from '../support/cli';
 import { tempDir } from '../support/temp';
-
-/** The built command, as an administrator runs it (build with `npm run build:main` first). */
-const CLI = path.resolve('dist/cli/mizban.cjs');
-
-function mizban(...args: string[]) {
-  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, MIZBAN_DB: '' } });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 const dir = tempDir('mizban-cli-data-');
 const file = (name: string) => path.join(dir, name);

@@ -1,19 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { migrations } from '../../main/core/db/migrations';
+import { mizban } from '../support/cli';
 import { tempDir } from '../support/temp';
-
-/** The built command, as an administrator runs it (npm test builds before the unit tests). */
-const CLI = path.resolve('dist/cli/mizban.cjs');
-
-function mizban(...args: string[]) {
-  const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, MIZBAN_DB: '' } });
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr };
-}
 
 describe('mizban, the command line', () => {
   const dir = tempDir();
