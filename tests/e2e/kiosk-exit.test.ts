@@ -103,12 +103,17 @@ describe('leaving kiosk mode: the gesture, the PIN, the admin face', () => {
     );
   });
 
-  test('a face reports a request in progress to the core, for the update gate', async () => {
+  test('the kiosk tells the core when a citizen leaves the home screen and comes back, for the update gate', async () => {
     const kiosk = await app.open({ role: 'kiosk', viewport: PORTRAIT, hasTouch: true });
-    await kiosk.evaluate(() => window.mizban.invoke('terminal.activity', { busy: true }));
-    assert.deepEqual(
-      app.core.activity.snapshot().map(({ windowRole, busy }) => ({ windowRole, busy })),
-      [{ windowRole: 'kiosk', busy: true }],
-    );
+    const kioskBusy = () => app.core.activity.snapshot().find((report) => report.windowRole === 'kiosk')?.busy;
+    const until = async (busy: boolean) => {
+      for (let i = 0; i < 50 && kioskBusy() !== busy; i++) await kiosk.waitForTimeout(100);
+      return kioskBusy();
+    };
+    assert.equal(await until(false), false, 'home');
+    await kiosk.getByRole('button', { name: /نظر دادن/ }).tap();
+    assert.equal(await until(true), true, 'away from home');
+    await kiosk.getByRole('button', { name: 'صفحه اصلی' }).tap();
+    assert.equal(await until(false), false, 'home again');
   });
 });

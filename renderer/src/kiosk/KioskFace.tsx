@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput, Settings } from '../../../main/core/contract';
 import { onEvent } from '../api';
+import { useBusyReport } from '../ui/useBusyReport';
 import { IdleGuard } from './IdleWarning';
 import { KioskHome } from './KioskHome';
 import { SurveyForm } from './survey/SurveyForm';
@@ -27,6 +28,8 @@ export function KioskFace({ settings }: { settings: Settings }) {
   const { i18n } = useTranslation();
   const [session, setSession] = useState(0);
   const [screen, setScreen] = useState<KioskScreen>({ name: 'home' });
+  // Away from home a citizen is in the middle of something: no update is installed under them.
+  useBusyReport(screen.name !== 'home');
 
   const wipe = useCallback(() => {
     setScreen({ name: 'home' });
