@@ -156,6 +156,8 @@ export const satisfactionReportSchema = z.object({
   n: count,
   target: percent,
   groups: z.array(satisfactionGroupSchema),
+  /** Responses by the service they were about (seed 000's "type of service"), '' for anonymous ones. */
+  services: z.array(frequencyRowSchema),
   /** Percents of the responses that answered each question (seed 000's tables). */
   demographics: demographicTables,
   /** Responses that left the question unanswered, or gave an age outside the brackets. */

@@ -1,8 +1,8 @@
 import { REPORT_METHOD, type AuditInput, type AuditReport } from '../contract/reports';
 import type { Db } from '../db/connection';
 import { readSettings } from '../settings/store';
-import { catalogueServices, filteredServices, type ServiceEntry } from './catalogue';
-import { checkRange, dayBounds } from './range';
+import { checkedScope, type ServiceEntry } from './catalogue';
+import { dayBounds } from './range';
 import { groupKeys, groupLabel } from './satisfaction';
 import { percentOf } from './stats';
 
@@ -27,9 +27,7 @@ function counts(services: readonly ServiceEntry[]) {
  * know (a web page, uploads, SMS, documents taken at the first visit) is null: for a person.
  */
 export function auditReport(db: Db, input: AuditInput): AuditReport {
-  const range = checkRange(input.from, input.to);
-  const catalogue = catalogueServices(db);
-  const kept = filteredServices(db, catalogue, input);
+  const { range, services: catalogue, kept } = checkedScope(db, input);
   const services = [...catalogue.values()].filter((service) => kept === null || kept.has(service.id));
   const [from, to] = dayBounds(range);
   const settings = readSettings(db);

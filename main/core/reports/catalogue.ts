@@ -2,6 +2,7 @@ import type { DeliveryChannel } from '../contract';
 import type { Db } from '../db/connection';
 import { DomainError } from '../router';
 import type { Words } from './labels';
+import { checkRange, type Issue, type Range } from './range';
 
 export interface ServiceEntry {
   id: number;
@@ -48,26 +49,43 @@ export function catalogueServices(db: Db): Map<number, ServiceEntry> {
   );
 }
 
-/** The services a report's filters keep: all, one service, or one agency's; unknown codes are refused by name. */
-export function filteredServices(
+/** The services a report's filters keep: all (null), one service, or one agency's; an unknown code is added to `issues`. */
+function filteredServices(
   db: Db,
   services: Map<number, ServiceEntry>,
   filter: { service?: string | undefined; agency?: string | undefined },
+  issues: Issue[],
 ): Set<number> | null {
   if (filter.service === undefined && filter.agency === undefined) return null;
   const all = [...services.values()];
-  const issues: { path: string; code: string }[] = [];
   if (filter.service !== undefined && !all.some((s) => s.code === filter.service)) {
     issues.push({ path: 'service', code: 'catalogue.service_not_found' });
   }
   if (filter.agency !== undefined && !db.prepare('SELECT 1 FROM agencies WHERE code = ?').get(filter.agency)) {
     issues.push({ path: 'agency', code: 'reports.agency_unknown' });
   }
-  if (issues.length > 0) throw new DomainError('input.invalid', { issues });
   return new Set(
     all
       .filter((s) => filter.service === undefined || s.code === filter.service)
       .filter((s) => filter.agency === undefined || s.agencyCode === filter.agency)
       .map((s) => s.id),
   );
+}
+
+/** What every report checks of its input, every problem named at once: the range, the filters. */
+export function checkedScope(
+  db: Db,
+  input: {
+    from?: string | undefined;
+    to?: string | undefined;
+    service?: string | undefined;
+    agency?: string | undefined;
+  },
+): { range: Range; services: Map<number, ServiceEntry>; kept: Set<number> | null } {
+  const issues: Issue[] = [];
+  const range = checkRange(input.from, input.to, issues);
+  const services = catalogueServices(db);
+  const kept = filteredServices(db, services, input, issues);
+  if (issues.length > 0) throw new DomainError('input.invalid', { issues });
+  return { range, services, kept };
 }

@@ -6,9 +6,9 @@ import { INTAKE_CHANNELS, type IntakeChannel } from '../contract';
 import { REPORT_METHOD, type DeliveryInput, type DeliveryReport } from '../contract/reports';
 import type { Db } from '../db/connection';
 import { readSettings } from '../settings/store';
-import { catalogueServices, filteredServices, type ServiceEntry } from './catalogue';
+import { checkedScope, type ServiceEntry } from './catalogue';
 import { ALL, CHANNEL_LABELS, type Words } from './labels';
-import { checkRange, dayBounds, isPeriod, periodKey } from './range';
+import { dayBounds, isPeriod, periodKey } from './range';
 import { groupKeys, groupLabel } from './satisfaction';
 import { frequencyTable, percentOf, roundRatio } from './stats';
 
@@ -70,9 +70,7 @@ function workingDays(work: WorkCalendar, from: Day | undefined, to: Day): number
  * service, agency and channel.
  */
 export function deliveryReport(db: Db, input: DeliveryInput, now: Date): DeliveryReport {
-  const range = checkRange(input.from, input.to);
-  const services = catalogueServices(db);
-  const kept = filteredServices(db, services, input);
+  const { range, services, kept } = checkedScope(db, input);
   const keeps = (serviceId: number) => kept === null || kept.has(serviceId);
   const [from, to] = dayBounds(range);
   const work = new CalendarStore(db).work(readSettings(db)['calendar.thursday']);

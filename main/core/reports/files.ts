@@ -150,7 +150,12 @@ export function satisfactionTables(report: SatisfactionReport): Table[] {
       { value: 'no', label: w('بی نظر', 'None'), count: report.n - report.suggestions },
     ]),
   );
-  return [summary, ...frequencies, ...demographics, suggestions];
+  const services = frequencySheet(
+    w('نوع خدمت', 'Services'),
+    w('نوع خدمت اخذ شده', 'The service received'),
+    report.services,
+  );
+  return [summary, ...frequencies, services, ...demographics, suggestions];
 }
 
 const FIGURE_COLUMNS: { header: Words; kind: Kind }[] = [

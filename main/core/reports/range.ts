@@ -1,6 +1,5 @@
 import { formatJalali, parseJalali } from '../calendar/jalali';
 import type { ReportGrouping } from '../contract/reports';
-import { DomainError } from '../router';
 import { monthLabel, quarterLabel, type Words } from './labels';
 
 /** A report's Jalali range, both ends included; an end not given is open. */
@@ -9,9 +8,13 @@ export interface Range {
   to: string | null;
 }
 
-/** The range as given, checked: real dates, and `from` not after `to`. */
-export function checkRange(from: string | undefined, to: string | undefined): Range {
-  const issues: { path: string; code: string }[] = [];
+export interface Issue {
+  path: string;
+  code: string;
+}
+
+/** The range as given, checked: real dates, and `from` not after `to`; a problem is added to `issues`. */
+export function checkRange(from: string | undefined, to: string | undefined, issues: Issue[]): Range {
   const day = (text: string | undefined, path: string) => {
     if (text === undefined) return null;
     const parsed = parseJalali(text);
@@ -21,7 +24,6 @@ export function checkRange(from: string | undefined, to: string | undefined): Ra
   const first = day(from, 'from');
   const last = day(to, 'to');
   if (first !== null && last !== null && first > last) issues.push({ path: 'to', code: 'reports.range_invalid' });
-  if (issues.length > 0) throw new DomainError('input.invalid', { issues });
   return { from: first === null ? null : formatJalali(first), to: last === null ? null : formatJalali(last) };
 }
 

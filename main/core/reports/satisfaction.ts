@@ -13,9 +13,9 @@ import type { Questionnaire } from '../contract';
 import type { Db } from '../db/connection';
 import { DomainError } from '../router';
 import { findQuestionnaire, latestQuestionnaire } from '../survey/definitions';
-import { catalogueServices, filteredServices, type ServiceEntry } from './catalogue';
+import { checkedScope, type ServiceEntry } from './catalogue';
 import { ageBracket, ALL, DEMOGRAPHIC_BRACKETS, NOT_KNOWN, visitsBracket, type Words } from './labels';
-import { checkRange, dayBounds, isPeriod, periodKey, periodLabel, periodsBetween } from './range';
+import { dayBounds, isPeriod, periodKey, periodLabel, periodsBetween } from './range';
 import { frequencyTable, percentOf, scaleStatistics, type Level } from './stats';
 
 /** How one item's answers are tallied: slot 0 is "no opinion", then one slot per level or choice. */
@@ -74,7 +74,7 @@ interface Row {
  * needs no sort, and each response's answers arrive as one text in item-id order, which
  * JavaScript splits. CROSS JOIN fixes that plan; tests/bench/reports.bench.ts measures it.
  */
-function responsesQuery(filtered: boolean): string {
+export function responsesQuery(filtered: boolean): string {
   return `SELECT r.id, r.day, r.service_id, r.clerk, r.gender, r.age, r.education, r.job, r.visits,
       coalesce(r.suggestion, '') <> '' AS suggested,
       count(*) AS answers, group_concat(coalesce(a.value, a.choice, ''), ',') AS codes
@@ -91,9 +91,7 @@ export function satisfactionReport(db: Db, input: SatisfactionInput & { target: 
       ? latestQuestionnaire(db, input.questionnaire)
       : findQuestionnaire(db, input.questionnaire, input.version);
   if (!questionnaire) throw new DomainError('survey.questionnaire_unknown');
-  const range = checkRange(input.from, input.to);
-  const services = catalogueServices(db);
-  const kept = filteredServices(db, services, input);
+  const { range, services, kept } = checkedScope(db, input);
   const [from, to] = dayBounds(range);
   const layout = layoutOf(questionnaire);
   // The order group_concat meets the items in: the primary key's, byte order of the ids.
@@ -105,6 +103,7 @@ export function satisfactionReport(db: Db, input: SatisfactionInput & { target: 
     Demographic,
     Map<string, number>
   >;
+  const perService = new Map<number | null, number>();
   let n = 0;
   let suggestions = 0;
   let firstDay: string | null = null;
@@ -148,6 +147,7 @@ export function satisfactionReport(db: Db, input: SatisfactionInput & { target: 
         if (item) count(tally, item, answer.value !== null ? String(answer.value) : (answer.choice ?? ''));
       }
     }
+    perService.set(row.service_id, (perService.get(row.service_id) ?? 0) + 1);
     tallyDemographics(demographics, row);
     if (row.suggested) suggestions += 1;
   }
@@ -162,6 +162,12 @@ export function satisfactionReport(db: Db, input: SatisfactionInput & { target: 
     groups: groupKeys(input.by, groups, services, range.from ?? firstDay, range.to ?? lastDay).map((key) =>
       groupReport(key, groupLabel(key, input.by, services), groups.get(key), questionnaire, layout, input.target),
     ),
+    services: frequencyTable([
+      ...[...services.values()]
+        .filter((service) => perService.has(service.id))
+        .map((service) => ({ value: service.code, label: service.title, count: perService.get(service.id) ?? 0 })),
+      ...(perService.has(null) ? [{ value: '', label: NOT_KNOWN, count: perService.get(null) ?? 0 }] : []),
+    ]),
     demographics: demographicTables(demographics),
     demographicsNotStated: Object.fromEntries(
       DEMOGRAPHICS.map((name) => [name, n - [...demographics[name].values()].reduce((sum, c) => sum + c, 0)]),
