@@ -102,7 +102,8 @@ export async function run(): Promise<Row[]> {
     const [, floor] = timed(() => core.db.prepare('SELECT count(*), total(value) FROM survey_answers').raw().get());
     const [, rowsFloor] = timed(() => {
       let seen = 0;
-      for (const _ of core.db.prepare('SELECT item_id, value, choice FROM survey_answers').raw().iterate()) seen += 1;
+      const rows = core.db.prepare('SELECT item_id, value, choice FROM survey_answers').raw().iterate();
+      while (!rows.next().done) seen += 1;
       return seen;
     });
     const job = {
