@@ -97,6 +97,8 @@ export function satisfactionReport(db: Db, input: SatisfactionInput & { target: 
   // The order group_concat meets the items in: the primary key's, byte order of the ids.
   const byPosition = [...layout.items].sort((a, b) => (a.item.id < b.item.id ? -1 : 1));
   const byId = new Map(layout.items.map((item) => [item.item.id, item]));
+  const slotsByPosition = byPosition.map((item) => item.slots);
+  const offsetsByPosition = byPosition.map((item) => item.offset);
 
   const groups = new Map<string, Tally>();
   const demographics = Object.fromEntries(DEMOGRAPHICS.map((name) => [name, new Map<string, number>()])) as Record<
@@ -135,7 +137,13 @@ export function satisfactionReport(db: Db, input: SatisfactionInput & { target: 
     tally.n += 1;
     if (row.answers === layout.items.length && row.codes !== null) {
       const codes = row.codes.split(',');
-      byPosition.forEach((item, i) => count(tally, item, codes[i] ?? ''));
+      const counts = tally.counts;
+      // The hot loop of the report (a million responses, sixteen answers each): plain indexes.
+      for (let i = 0; i < codes.length; i++) {
+        const code = codes[i] as string;
+        const slot = code === '' ? 0 : (slotsByPosition[i] as Map<string, number>).get(code);
+        if (slot !== undefined) counts[(offsetsByPosition[i] as number) + slot]! += 1;
+      }
     } else {
       // Not one answer row per item: not what the survey writes, but counted right all the same.
       for (const answer of answersOf.all(row.id) as {
