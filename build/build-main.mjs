@@ -11,8 +11,9 @@ const common = {
   sourcemap: true,
   logLevel: 'warning',
   loader: { '.sql': 'text' },
-  // Native and browser-driving packages stay in node_modules; electron is the runtime's own.
-  external: ['electron', 'better-sqlite3', 'playwright-core'],
+  // Native and browser-driving packages stay in node_modules (their .node binaries cannot be
+  // bundled); electron is the runtime's own.
+  external: ['electron', 'better-sqlite3', 'playwright-core', '@napi-rs/canvas', 'serialport', '@serialport/*'],
 };
 
 await Promise.all([

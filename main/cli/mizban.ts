@@ -11,6 +11,8 @@ import {
   responsesImport,
 } from './commands/data';
 import { backup, dbInit } from './commands/db';
+import { receiptRender } from './commands/receipt';
+import { report } from './commands/report';
 import { UsageError } from './usage-error';
 
 const USAGE = `usage: mizban <command> [options]
@@ -31,6 +33,19 @@ const USAGE = `usage: mizban <command> [options]
                                      columns date, questionnaire, service_code, gender, age,
                                      education, job, visits, one per item id, suggestion
   responses export [--out FILE] [--db FILE]
+  receipt render --tracking CODE --out FILE.png [--width 58|80] [--copy] [--db FILE]
+                                     a request's receipt as the printer prints it (1-bit PNG);
+                                     --copy marks it as a reprint
+  report satisfaction --questionnaire ID [--from YYYY/MM/DD] [--to YYYY/MM/DD]
+         [--by quarter|month|service|agency|clerk] [--target 70] [--service CODE]
+         [--agency CODE] [--format json|csv|xlsx] [--lang fa|en] [--out FILE] [--db FILE]
+                                     satisfaction statistics, as the provinces publish them
+  report delivery [--from …] [--to …] [--by …] [--service CODE] [--agency CODE]
+         [--format json|csv|xlsx] [--lang fa|en] [--out FILE] [--db FILE]
+                                     on-time delivery, working days to deliver, overdue now
+  report audit [--from …] [--to …] [--service CODE] [--agency CODE]
+         [--format json|csv|xlsx] [--lang fa|en] [--out FILE] [--db FILE]
+                                     the audit form's tables (directive 1717668); xlsx needs --out
   calendar YEAR [--db FILE]          the Jalali year's holidays and closures (1403-1406)
   due-date --days N [--from YYYY/MM/DD] [--time HH:MM] [--db FILE]
                                      the due date of a request made then (default: now)
@@ -56,6 +71,16 @@ async function run(argv: string[]): Promise<string> {
       from: { type: 'string' },
       days: { type: 'string' },
       time: { type: 'string' },
+      tracking: { type: 'string' },
+      width: { type: 'string' },
+      copy: { type: 'boolean' },
+      to: { type: 'string' },
+      by: { type: 'string' },
+      target: { type: 'string' },
+      questionnaire: { type: 'string' },
+      service: { type: 'string' },
+      agency: { type: 'string' },
+      lang: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -81,6 +106,12 @@ async function run(argv: string[]): Promise<string> {
       return responsesImport(dbPath, third);
     case 'responses export':
       return output(responsesExport(dbPath), values.out);
+    case 'report satisfaction':
+    case 'report delivery':
+    case 'report audit':
+      return report(dbPath, second, values);
+    case 'receipt render':
+      return receiptRender(dbPath, values.tracking, values.out, values.width, values.copy ?? false);
     case 'due-date':
       return dueDate(dbPath, values);
     default:

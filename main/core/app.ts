@@ -3,18 +3,26 @@ import { calendarHandlers } from './calendar/handlers';
 import { CalendarStore } from './calendar/store';
 import { catalogueHandlers } from './catalogue/handlers';
 import { loadSampleCatalogue } from './catalogue/sample';
+import { ScannerService } from './devices/scanner';
 import { openDatabase, schemaVersion, type Db } from './db/connection';
 import { EventBus } from './events';
 import { ActivityBoard } from './kiosk/activity';
 import { kioskHandlers } from './kiosk/handlers';
 import { logHandlers } from './logs/handlers';
+import { printingHandlers } from './printing/handlers';
+import { recoverUnfinishedJobs } from './printing/jobs';
+import { PrintService } from './printing/service';
+import { transportFromSettings } from './printing/transports';
 import { RotatingLog, type Logger } from './logs/rotating-log';
 import { runStartupChecks, type StartupReport } from './recovery/startup';
 import { createRouter, type Handlers, type Router } from './router';
+import { reportHandlers } from './reports/handlers';
 import { requestHandlers } from './requests/handlers';
 import { ensureQuestionnaires } from './survey/definitions';
 import { surveyHandlers } from './survey/handlers';
 import { readSettings, writeSetting } from './settings/store';
+import type { Settings } from './contract';
+import type { Transport } from '../../native/printer/types';
 
 export interface CoreOptions {
   dbPath: string;
@@ -26,6 +34,11 @@ export interface CoreOptions {
   now?: () => Date;
   /** The rotating log's folder: by default `logs` next to the database (the user data folder). */
   logDir?: string;
+  /**
+   * The way to the receipt printer; by default the one the settings name (TCP or serial).
+   * The Electron shell adds the OS driver; `npm start` may print to the emulator.
+   */
+  transportFor?: (settings: Settings) => Transport | null;
 }
 
 export interface Core {
@@ -39,6 +52,8 @@ export interface Core {
   activity: ActivityBoard;
   /** The database check and the print jobs found unfinished when this core opened. */
   startup: StartupReport;
+  printer: PrintService;
+  /** Stops the printer and scanner loops (a job being sent stays 'printing', as after a crash) and closes the database. */
   close(): void;
 }
 
@@ -50,14 +65,24 @@ export function openCore(options: CoreOptions): Core {
   const bus = new EventBus();
   const log = options.log ?? ((message, error) => console.error(`[mizban] ${message}`, error ?? ''));
   const logger = new RotatingLog({ dir: options.logDir ?? path.join(path.dirname(options.dbPath), 'logs') });
-  const startup = runStartupChecks(db, logger);
+  const startup = runStartupChecks(db, logger, { recoverUnfinishedPrintJobs: recoverUnfinishedJobs });
+  const now = options.now ?? (() => new Date());
+  const printer = new PrintService({
+    db,
+    bus,
+    settings,
+    transportFor: options.transportFor ?? transportFromSettings,
+    log: (message, error) => logger.error('print.fault', message, error),
+    now,
+  });
+  const scanner = new ScannerService(bus, settings, (message, error) => logger.warn('scanner', message, error));
   const activity = new ActivityBoard();
 
   const handlers: Handlers = {
     'system.health': () => ({
       appVersion: options.appVersion,
       database: { path: options.dbPath, schemaVersion: schemaVersion(db) },
-      printer: { status: 'not_configured' },
+      printer: { status: printer.lastKnownState() },
     }),
     'settings.get': () => settings(),
     'settings.set': (change, caller) => {
@@ -71,7 +96,15 @@ export function openCore(options: CoreOptions): Core {
     ...calendarHandlers(db, settings),
     ...requestHandlers(db, calendar, settings, bus, options.now),
     ...surveyHandlers(db, settings, bus, options.now),
+    ...printingHandlers(db, printer, settings, now),
+    ...reportHandlers({ dbPath: options.dbPath, now: options.now }),
   };
+  // A request just taken has its receipt queued: print it now rather than at the next tick.
+  bus.subscribe(['clerk'], (event) => {
+    if (event.type === 'queue.changed' && event.status === 'registered') printer.wake();
+  });
+  printer.start();
+  scanner.start();
 
   return {
     router: createRouter(handlers, bus, (message, error) => {
@@ -84,7 +117,12 @@ export function openCore(options: CoreOptions): Core {
     logger,
     activity,
     startup,
-    close: () => db.close(),
+    printer,
+    close: () => {
+      printer.stop();
+      scanner.stop();
+      db.close();
+    },
   };
 }
 

@@ -4,7 +4,8 @@ import net from 'node:net';
 import path from 'node:path';
 import { SerialPort } from 'serialport';
 import { bytesPerRow, type Bitmap } from '../../main/core/printing/bitmap';
-import { bitmapToPng, STATUS_BITS } from '../../main/core/printing/escpos';
+import { STATUS_BITS } from '../../main/core/printing/escpos';
+import { bitmapToPng } from '../../main/core/printing/raster';
 import { EscPosParser, type EscPosCommand } from './parser';
 
 export type PaperState = 'ok' | 'near-end' | 'out';

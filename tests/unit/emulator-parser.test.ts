@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { PrinterTypes, ThermalPrinter } from 'node-thermal-printer';
 import { bitmapsEqual, type Bitmap } from '../../main/core/printing/bitmap';
-import { bitmapToPng, encodeReceipt } from '../../main/core/printing/escpos';
+import { encodeReceipt } from '../../main/core/printing/escpos';
+import { bitmapToPng } from '../../main/core/printing/raster';
 import { statusReply, type EmulatorState } from '../../native/emulator/emulator';
 import { DEFAULT_LINE_SPACING, EscPosParser, type EscPosCommand } from '../../native/emulator/parser';
 

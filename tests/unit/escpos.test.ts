@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { PNG } from 'pngjs';
 import { isBlack, type Bitmap } from '../../main/core/printing/bitmap';
-import { BAND_ROWS, bitmapToPng, encodeReceipt, parseStatus, STATUS_REQUEST } from '../../main/core/printing/escpos';
+import { BAND_ROWS, encodeReceipt, parseStatus, STATUS_REQUEST } from '../../main/core/printing/escpos';
+import { bitmapToPng } from '../../main/core/printing/raster';
 
 const INIT = [0x1b, 0x40];
 /** node-thermal-printer's cut(): ESC d 4 twice (past the cutter), GS V 0, ESC @. */

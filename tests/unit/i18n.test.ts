@@ -4,6 +4,7 @@ import {
   CATALOGUE_FIELD_ERRORS,
   ERROR_CODES,
   IDENTITY_FIELD_ERRORS,
+  REPORT_FIELD_ERRORS,
   REQUEST_FIELD_ERRORS,
   SETTING_KEYS,
   SURVEY_FIELD_ERRORS,
@@ -37,6 +38,7 @@ test('every error code and field-error code has words in every language', () => 
       ...CATALOGUE_FIELD_ERRORS,
       ...SURVEY_FIELD_ERRORS,
       ...REQUEST_FIELD_ERRORS,
+      ...REPORT_FIELD_ERRORS,
     ]) {
       const words = lookup(tree, `errors.${code}`);
       assert.equal(typeof words, 'string', `${name}: errors.${code}`);

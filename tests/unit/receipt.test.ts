@@ -8,6 +8,7 @@ import { bytesPerRow, isBlack, PAPER_DOTS, type Bitmap, type PaperWidth } from '
 import { renderReceipt, SIDE_MARGIN, type ReceiptText } from '../../main/core/printing/layout';
 import { bitmapToPng, countDifferentDots, pngToBitmap, rgbaToBitmap } from '../../main/core/printing/raster';
 import type { ReceiptData } from '../../main/core/printing/receipt-data';
+import { toRgba } from '../support/bitmap';
 
 /**
  * The receipt as drawn: compared with reviewed reference images, its QR code read back, its
@@ -80,18 +81,6 @@ const REFERENCES: Record<string, { data: ReceiptData; paper: PaperWidth }> = {
   'copy-80': { data: { ...base, copy: true }, paper: 80 },
   'estimated-58': { data: estimated, paper: 58 },
 };
-
-function toRgba(bitmap: Bitmap): Uint8ClampedArray {
-  const rgba = new Uint8ClampedArray(bitmap.width * bitmap.height * 4).fill(255);
-  for (let y = 0; y < bitmap.height; y++) {
-    for (let x = 0; x < bitmap.width; x++) {
-      if (!isBlack(bitmap, x, y)) continue;
-      const i = (y * bitmap.width + x) * 4;
-      rgba[i] = rgba[i + 1] = rgba[i + 2] = 0;
-    }
-  }
-  return rgba;
-}
 
 function blackDotsIn(bitmap: Bitmap, x0: number, x1: number): number {
   let count = 0;

@@ -55,6 +55,16 @@ const validInput: Record<string, unknown> = {
   },
   'survey.questionnaires': {},
   'survey.offer': { trackingCode: '00100000011' },
+  'printer.status': {},
+  'printer.test': {},
+  'receipt.preview': { trackingCode: '00100000011', mobileLastFour: '4567' },
+  'print.reprint': { trackingCode: '00100000011' },
+  'print.jobs': {},
+  'print.retry': { jobId: 1 },
+  'reports.satisfaction': { questionnaire: 'national-16' },
+  'reports.delivery': {},
+  'reports.audit': {},
+  'reports.export': { report: 'audit', format: 'csv' },
 };
 
 describe('role checks: every channel against every window', () => {

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import { calendarChannels } from './calendar';
 import { catalogueChannels } from './catalogue';
 import { kioskChannels } from './kiosk';
+import { printingChannels } from './printing';
+import { reportChannels } from './reports';
 import { requestChannels } from './requests';
 import { surveyChannels } from './survey';
 import { systemChannels } from './system';
@@ -18,6 +20,8 @@ export const channels = {
   ...calendarChannels,
   ...requestChannels,
   ...surveyChannels,
+  ...printingChannels,
+  ...reportChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CALENDAR_ERROR_CODES } from './calendar';
 import { KIOSK_ERROR_CODES } from './kiosk';
+import { PRINTING_ERROR_CODES } from './printing';
 
 /**
  * Stable error codes: the only way an error crosses from the core to a face.
@@ -25,6 +26,7 @@ export const ERROR_CODES = [
   'survey.import_invalid',
   ...CALENDAR_ERROR_CODES,
   ...KIOSK_ERROR_CODES,
+  ...PRINTING_ERROR_CODES,
   'transport.unavailable',
   'internal',
 ] as const;

@@ -8,6 +8,8 @@ export * from './errors';
 export * from './events';
 export * from './identity';
 export * from './locale';
+export * from './printing';
+export * from './reports';
 export * from './requests';
 export * from './roles';
 export * from './settings';

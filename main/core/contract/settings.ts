@@ -26,6 +26,30 @@ export const settingSchemas = {
   'survey.questionnaire': z.enum(['national-16', 'pishkhan-citizen']),
   /** Whether anyone may walk up and answer, without a delivered request's tracking code. */
   'survey.anonymous': z.boolean(),
+  /** How the receipt printer is reached: none, ESC/POS over TCP (port 9100) or a serial line, or the OS's driver (Electron only). */
+  'printer.connection': z.enum(['none', 'tcp', 'serial', 'os']),
+  'printer.host': z.string().trim().max(253),
+  'printer.port': z.number().int().min(1).max(65535),
+  'printer.serialPath': z.string().trim().max(200),
+  'printer.baudRate': z.union([
+    z.literal(9600),
+    z.literal(19200),
+    z.literal(38400),
+    z.literal(57600),
+    z.literal(115200),
+  ]),
+  'printer.paperWidth': z.union([z.literal(80), z.literal(58)]),
+  /** The printer's name in the operating system, for the OS driver. */
+  'printer.osName': z.string().trim().max(200),
+  /** The receipt scanner's serial port (a barcode/QR scanner in serial mode); empty: none. */
+  'scanner.serialPath': z.string().trim().max(200),
+  'scanner.baudRate': z.union([
+    z.literal(9600),
+    z.literal(19200),
+    z.literal(38400),
+    z.literal(57600),
+    z.literal(115200),
+  ]),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -46,6 +70,15 @@ export const settingDefaults: Settings = {
   'requests.waitingExtendsDueDate': true,
   'survey.questionnaire': 'national-16',
   'survey.anonymous': false,
+  'printer.connection': 'none',
+  'printer.host': '127.0.0.1',
+  'printer.port': 9100,
+  'printer.serialPath': '',
+  'printer.baudRate': 9600,
+  'printer.paperWidth': 80,
+  'printer.osName': '',
+  'scanner.serialPath': '',
+  'scanner.baudRate': 9600,
 };
 
 export const settingsSchema = z.object(settingSchemas);
@@ -66,5 +99,14 @@ export const settingChangeSchema = z.discriminatedUnion('key', [
   change('requests.waitingExtendsDueDate'),
   change('survey.questionnaire'),
   change('survey.anonymous'),
+  change('printer.connection'),
+  change('printer.host'),
+  change('printer.port'),
+  change('printer.serialPath'),
+  change('printer.baudRate'),
+  change('printer.paperWidth'),
+  change('printer.osName'),
+  change('scanner.serialPath'),
+  change('scanner.baudRate'),
 ]);
 export type SettingChange = z.infer<typeof settingChangeSchema>;

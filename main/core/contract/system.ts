@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { ChannelDefinition } from './channel';
 import { emptyInput } from './empty';
+import { PRINTER_STATES } from './printing';
 import { ROLES } from './roles';
 import { settingChangeSchema, settingsSchema } from './settings';
 
@@ -11,7 +12,7 @@ export const systemChannels = {
     output: z.object({
       appVersion: z.string(),
       database: z.object({ path: z.string(), schemaVersion: z.number().int() }),
-      printer: z.object({ status: z.literal('not_configured') }),
+      printer: z.object({ status: z.enum(PRINTER_STATES) }),
     }),
     roles: ROLES,
   },

@@ -24,9 +24,20 @@ const CHOICES: Partial<Record<SettingKey, readonly string[]>> = {
   'requests.waitingExtendsDueDate': ['true', 'false'],
   'survey.questionnaire': ['national-16', 'pishkhan-citizen'],
   'survey.anonymous': ['true', 'false'],
+  'printer.connection': ['none', 'tcp', 'serial', 'os'],
+  'printer.paperWidth': ['80', '58'],
+  'printer.baudRate': ['9600', '19200', '38400', '57600', '115200'],
+  'scanner.baudRate': ['9600', '19200', '38400', '57600', '115200'],
 };
 const BOOLEAN = new Set<SettingKey>(['requests.waitingExtendsDueDate', 'survey.anonymous']);
-const NUMERIC = new Set<SettingKey>(['terminal.number', 'kiosk.idleSeconds']);
+const NUMERIC = new Set<SettingKey>([
+  'terminal.number',
+  'kiosk.idleSeconds',
+  'printer.port',
+  'printer.paperWidth',
+  'printer.baudRate',
+  'scanner.baudRate',
+]);
 /** Fields of digits: shown in the reader's digits, read in any. */
 const DIGITS = new Set<SettingKey>([...NUMERIC, 'calendar.closingTime']);
 
@@ -85,7 +96,7 @@ export function AdminSettings({ settings }: { settings: Settings }) {
                   <select id={id} value={draft[key]} onChange={(e) => onChange(e.target.value)}>
                     {choices.map((choice) => (
                       <option key={choice} value={choice}>
-                        {t(`admin.choices.${key}.${choice}`)}
+                        {NUMERIC.has(key) ? localDigits(choice, language) : t(`admin.choices.${key}.${choice}`)}
                       </option>
                     ))}
                   </select>

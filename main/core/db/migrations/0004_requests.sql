@@ -64,17 +64,21 @@ CREATE TABLE tracking_sequence (
   last     INTEGER NOT NULL
 ) STRICT;
 
--- Print jobs: written with the request in one transaction, so that a receipt is never lost.
+-- Print jobs: a receipt's is written with its request in one transaction, so that a receipt
+-- is never lost; a job is retried with back-off and, when it gives up, stays 'failed' in
+-- sight of the staff until someone prints it again.
 CREATE TABLE print_jobs (
-  id             INTEGER PRIMARY KEY,
-  request_id     INTEGER NOT NULL REFERENCES requests (id),
-  kind           TEXT NOT NULL CHECK (kind IN ('receipt')),
-  copy           INTEGER NOT NULL DEFAULT 0 CHECK (copy IN (0, 1)),
-  status         TEXT NOT NULL CHECK (status IN ('queued', 'printing', 'done', 'failed')),
-  attempts       INTEGER NOT NULL DEFAULT 0,
-  last_error     TEXT,
-  printer_status TEXT,
-  created_at     TEXT NOT NULL,
-  updated_at     TEXT NOT NULL
+  id              INTEGER PRIMARY KEY,
+  request_id      INTEGER REFERENCES requests (id),
+  kind            TEXT NOT NULL CHECK (kind IN ('receipt', 'test')),
+  copy            INTEGER NOT NULL DEFAULT 0 CHECK (copy IN (0, 1)),
+  status          TEXT NOT NULL CHECK (status IN ('queued', 'printing', 'done', 'failed')),
+  attempts        INTEGER NOT NULL DEFAULT 0,
+  next_attempt_at TEXT,
+  last_error      TEXT,
+  printer_status  TEXT,
+  created_at      TEXT NOT NULL,
+  updated_at      TEXT NOT NULL,
+  CHECK ((kind = 'receipt') = (request_id IS NOT NULL))
 ) STRICT;
 CREATE INDEX print_jobs_pending ON print_jobs (status, id) WHERE status IN ('queued', 'printing');
