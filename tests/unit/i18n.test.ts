@@ -10,10 +10,12 @@ import {
   SURVEY_FIELD_ERRORS,
   TRACKING_CODE_ERRORS,
 } from '../../main/core/contract';
-import en from '../../renderer/src/i18n/en.json';
-import fa from '../../renderer/src/i18n/fa.json';
+import { MESSAGE_FILES, messages, type Messages } from '../../renderer/src/i18n/messages';
 
-type Tree = { [key: string]: string | Tree };
+const fa = messages('fa');
+const en = messages('en');
+
+type Tree = Messages;
 
 function keys(tree: Tree, prefix = ''): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
@@ -58,4 +60,16 @@ test('Persian text uses Persian letters (ی, ک), never the Arabic look-alikes',
     .map((key) => lookup(fa, key) as string)
     .join(' ');
   assert.doesNotMatch(text, /[يك]/);
+});
+
+test('every word is defined in one file only', () => {
+  for (const [language, files] of Object.entries(MESSAGE_FILES)) {
+    const seen = new Map<string, string>();
+    for (const [file, tree] of Object.entries(files)) {
+      for (const key of keys(tree)) {
+        assert.equal(seen.get(key), undefined, `${language}: ${key} in ${file} and ${seen.get(key)}`);
+        seen.set(key, file);
+      }
+    }
+  }
 });

@@ -1,10 +1,9 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { directionOf, LANGUAGES, type Language } from '../../../main/core/contract';
-import en from './en.json';
-import fa from './fa.json';
+import { messages } from './messages';
 
-export const resources = { fa: { translation: fa }, en: { translation: en } } as const;
+export const resources = { fa: { translation: messages('fa') }, en: { translation: messages('en') } } as const;
 
 function applyDirection(language: string): void {
   const lang = (LANGUAGES as readonly string[]).includes(language) ? (language as Language) : 'fa';
