@@ -5,6 +5,8 @@ import type { Language, WindowRole } from '../../main/core/contract';
 import { callerForWindow } from '../../main/shell/caller';
 import { LANDSCAPE, PORTRAIT, startApp, type RunningApp } from '../support/app';
 import { deliveredRequest } from '../support/requests';
+import { setSettings } from '../support/settings';
+import { PrinterEmulator } from '../../native/emulator/emulator';
 
 /**
  * `npm run screenshots`: every screen, in Persian and English, kiosk portrait (1080×1920)
@@ -40,6 +42,42 @@ async function surveyScreen(page: Page, app: RunningApp, language: Language): Pr
 async function nextTimes(page: Page, language: Language, times: number): Promise<void> {
   for (let i = 0; i < times; i++) await tap(page, words(language, 'بعدی', 'Next'));
 }
+
+/** The gas company's name-change service, as a citizen reaches it. */
+async function reachService(page: Page, language: Language): Promise<void> {
+  await tap(page, words(language, 'درخواست خدمت', 'Ask for a service'));
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: words(language, 'شرکت گاز', 'Gas Company') })
+    .first()
+    .tap();
+  await page
+    .getByRole('listitem')
+    .filter({ hasText: words(language, 'تغییر نام', 'Change of name') })
+    .first()
+    .tap();
+  await page.locator('[data-section="documents"]').waitFor();
+}
+
+async function fillRequest(page: Page, language: Language): Promise<void> {
+  await reachService(page, language);
+  await tap(page, words(language, 'درخواست این خدمت', 'Ask for this service'));
+  const key = (name: string) => page.locator(`.hg-button[data-skbtn="${name}"]`).first().tap();
+  for (const digit of '0499370899') await key(digit);
+  await page.getByTestId('field-name').tap();
+  for (const letter of language === 'fa' ? ['ز', 'ه', 'ر', 'ا', '{space}', 'ن', 'ی', 'ک', 'و'] : ['S', 'a', 'r', 'a']) {
+    if (letter === 'S') {
+      await key('{shift}');
+      await key('S');
+      await key('{shift}');
+    } else await key(letter);
+  }
+  await page.getByTestId('field-mobile').tap();
+  for (const digit of '09121234567') await key(digit);
+}
+
+/** The printer the receipts of these screenshots print on. */
+const emulator = new PrinterEmulator();
 
 const SCENES: Scene[] = [
   { name: 'kiosk-home', role: 'kiosk' },
@@ -100,6 +138,102 @@ const SCENES: Scene[] = [
       await page.getByRole('alertdialog').waitFor();
     },
   },
+  {
+    name: 'kiosk-find-agencies',
+    role: 'kiosk',
+    reach: async (page, _app, language) => {
+      await tap(page, words(language, 'درخواست خدمت', 'Ask for a service'));
+      await page.getByRole('listitem').first().waitFor();
+    },
+  },
+  {
+    name: 'kiosk-find-services',
+    role: 'kiosk',
+    reach: async (page, _app, language) => {
+      await tap(page, words(language, 'درخواست خدمت', 'Ask for a service'));
+      await page
+        .getByRole('listitem')
+        .filter({ hasText: words(language, 'مخابرات', 'Telecommunication') })
+        .first()
+        .tap();
+      await page.getByRole('listitem').nth(2).waitFor();
+    },
+  },
+  {
+    name: 'kiosk-find-search',
+    role: 'kiosk',
+    reach: async (page, _app, language) => {
+      await tap(page, words(language, 'درخواست خدمت', 'Ask for a service'));
+      await page.getByTestId('search').tap();
+      for (const key of language === 'fa' ? ['ق', 'ب', 'ض'] : ['b', 'i', 'l', 'l']) {
+        await page.locator(`.hg-button[data-skbtn="${key}"]`).first().tap();
+      }
+      await page.getByRole('listitem').first().waitFor();
+    },
+  },
+  { name: 'kiosk-service', role: 'kiosk', reach: (page, _app, language) => reachService(page, language) },
+  {
+    name: 'kiosk-request-form',
+    role: 'kiosk',
+    reach: async (page, _app, language) => {
+      await reachService(page, language);
+      await tap(page, words(language, 'درخواست این خدمت', 'Ask for this service'));
+      for (const digit of '0499370898') await page.locator(`.hg-button[data-skbtn="${digit}"]`).first().tap();
+      await page.getByTestId('field-name').tap();
+    },
+  },
+  {
+    name: 'kiosk-request-review',
+    role: 'kiosk',
+    reach: async (page, _app, language) => {
+      await fillRequest(page, language);
+      await tap(page, words(language, 'بررسی و ادامه', 'Review and continue'));
+    },
+  },
+  {
+    name: 'kiosk-receipt',
+    role: 'kiosk',
+    reach: async (page, _app, language) => {
+      await fillRequest(page, language);
+      await tap(page, words(language, 'بررسی و ادامه', 'Review and continue'));
+      await tap(page, words(language, 'ثبت درخواست', 'Submit the request'));
+      await page.getByTestId('receipt-image').waitFor();
+    },
+  },
+  {
+    name: 'kiosk-receipt-no-paper',
+    role: 'kiosk',
+    reach: async (page, _app, language) => {
+      emulator.set({ paper: 'out' });
+      try {
+        await fillRequest(page, language);
+        await tap(page, words(language, 'بررسی و ادامه', 'Review and continue'));
+        await tap(page, words(language, 'ثبت درخواست', 'Submit the request'));
+        await page.locator('[data-stage="no-paper"]').waitFor();
+      } finally {
+        emulator.set({ paper: 'ok' });
+      }
+    },
+  },
+  {
+    name: 'kiosk-follow',
+    role: 'kiosk',
+    reach: async (page, _app, language) => {
+      await tap(page, words(language, 'پیگیری درخواست', 'Follow a request'));
+      for (const digit of '0010000') await page.locator(`.hg-button[data-skbtn="${digit}"]`).first().tap();
+    },
+  },
+  {
+    name: 'kiosk-follow-result',
+    role: 'kiosk',
+    reach: async (page, app, language) => {
+      const code = await deliveredRequest(app.core);
+      await tap(page, words(language, 'پیگیری درخواست', 'Follow a request'));
+      for (const digit of `${code}4567`) await page.locator(`.hg-button[data-skbtn="${digit}"]`).first().tap();
+      await tap(page, words(language, 'نمایش وضعیت', 'Show the status'));
+      await page.getByTestId('timeline').waitFor();
+    },
+  },
   { name: 'counter-home', role: 'counter' },
   { name: 'admin-settings', role: 'admin' },
 ];
@@ -126,10 +260,19 @@ async function shoot(app: RunningApp, scene: Scene, language: Language, landscap
 async function main(): Promise<void> {
   fs.mkdirSync(OUT, { recursive: true });
   const app = await startApp();
+  const port = await emulator.listenTcp(0);
+  setSettings(
+    app.core,
+    { key: 'printer.connection', value: 'tcp' },
+    { key: 'printer.host', value: '127.0.0.1' },
+    { key: 'printer.port', value: port },
+  );
   await app.core.router.call(callerForWindow('admin'), 'settings.set', { key: 'survey.anonymous', value: true });
   const written: string[] = [];
   try {
-    for (const scene of SCENES) {
+    // SCREENSHOT_SCENES=kiosk-home,kiosk-receipt shoots only those (names start with them).
+    const only = process.env.SCREENSHOT_SCENES?.split(',').filter(Boolean);
+    for (const scene of SCENES.filter((s) => !only || only.some((name) => s.name.startsWith(name)))) {
       for (const language of ['fa', 'en'] as const) {
         for (const landscape of scene.role === 'kiosk' ? [false, true] : [true]) {
           written.push(await shoot(app, scene, language, landscape));
@@ -138,6 +281,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await app.close();
+    await emulator.close();
   }
   console.log(written.join('\n'));
 }

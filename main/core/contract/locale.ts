@@ -1,3 +1,5 @@
+import { toGregorian } from 'jalaali-js';
+
 /**
  * How numbers and dates are written for a person, in the core (receipts, reports) and
  * in the faces alike, so that paper and screen always agree.
@@ -74,4 +76,15 @@ export function formatGregorianDate(date: Date): string {
 export function formatTime(date: Date, language: Language): string {
   const locale = language === 'fa' ? 'fa-IR-u-nu-arabext' : 'en-GB-u-nu-latn';
   return formatter(locale, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(date);
+}
+
+/**
+ * An instant on a Jalali day 'YYYY/MM/DD' (as the core sends due dates), to format with the
+ * functions above: 12:00 UTC, which is the same calendar day in Tehran.
+ */
+export function instantOfJalali(text: string): Date | null {
+  const match = /^(\d{4})\/(\d{1,2})\/(\d{1,2})$/.exec(toLatinDigits(text.trim()));
+  if (!match) return null;
+  const { gy, gm, gd } = toGregorian(Number(match[1]), Number(match[2]), Number(match[3]));
+  return new Date(Date.UTC(gy, gm - 1, gd, 12));
 }

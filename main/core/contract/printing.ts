@@ -73,6 +73,12 @@ export const printingChannels = {
     output: z.object({ jobId: z.number().int() }),
     roles: ['clerk'],
   },
+  /** One job's progress: the kiosk follows its receipt (what may have happened before it listened). */
+  'print.job': {
+    input: z.object({ jobId: z.number().int() }).strict(),
+    output: printJobSchema.pick({ status: true, attempts: true, lastError: true }),
+    roles: ['kiosk', ...STAFF],
+  },
   'print.jobs': {
     input: z.object({ limit: z.number().int().min(1).max(200).default(50) }).strict(),
     output: z.array(printJobSchema),

@@ -11,7 +11,7 @@ import type { Settings } from '../contract';
 
 type PrintingHandlers = Pick<
   Handlers,
-  'printer.status' | 'printer.test' | 'receipt.preview' | 'print.reprint' | 'print.jobs' | 'print.retry'
+  'printer.status' | 'printer.test' | 'receipt.preview' | 'print.reprint' | 'print.job' | 'print.jobs' | 'print.retry'
 >;
 
 export function printingHandlers(
@@ -46,6 +46,11 @@ export function printingHandlers(
       const row = findByTrackingCode(db, trackingCode);
       if (!row) throw new DomainError('requests.not_found');
       return queued(queueJob(db, { kind: 'receipt', requestId: row.id }, now()));
+    },
+    'print.job': ({ jobId }) => {
+      const job = findJob(db, jobId);
+      if (!job) throw new DomainError('print.job_not_found');
+      return { status: job.status, attempts: job.attempts, lastError: job.lastError };
     },
     'print.jobs': ({ limit }) => recentJobs(db, limit),
     'print.retry': ({ jobId }) => {

@@ -5,6 +5,11 @@ import { onEvent } from '../api';
 import { useBusyReport } from '../ui/useBusyReport';
 import { IdleGuard } from './IdleWarning';
 import { KioskHome } from './KioskHome';
+import { FindService } from './requests/FindService';
+import { FollowRequest } from './requests/FollowRequest';
+import { ReceiptScreen, type Created } from './requests/ReceiptScreen';
+import { RequestForm } from './requests/RequestForm';
+import { ServiceDetail } from './requests/ServiceDetail';
 import { SurveyForm } from './survey/SurveyForm';
 import { SurveyStart } from './survey/SurveyStart';
 import { SurveyThanks } from './survey/SurveyThanks';
@@ -14,6 +19,11 @@ export type Started = ChannelOutput<'survey.start'>;
 /** Where the citizen is. Everything a screen holds lives under it and goes with it. */
 export type KioskScreen =
   | { name: 'home' }
+  | { name: 'find'; agencyCode?: string }
+  | { name: 'service'; code: string }
+  | { name: 'request'; code: string; type: 'G2C' | 'G2B'; title: { fa: string; en: string } }
+  | { name: 'receipt'; created: Created; mobileLastFour: string }
+  | { name: 'follow' }
   | { name: 'survey-start'; trackingCode?: string }
   | { name: 'survey'; started: Started; trackingCode?: string }
   | { name: 'survey-thanks' };
@@ -57,6 +67,16 @@ function renderScreen(screen: KioskScreen, navigate: Navigate, settings: Setting
   switch (screen.name) {
     case 'home':
       return <KioskHome settings={settings} navigate={navigate} />;
+    case 'find':
+      return <FindService key={screen.agencyCode ?? ''} navigate={navigate} agencyCode={screen.agencyCode} />;
+    case 'service':
+      return <ServiceDetail navigate={navigate} code={screen.code} />;
+    case 'request':
+      return <RequestForm navigate={navigate} code={screen.code} type={screen.type} title={screen.title} />;
+    case 'receipt':
+      return <ReceiptScreen created={screen.created} mobileLastFour={screen.mobileLastFour} done={done} />;
+    case 'follow':
+      return <FollowRequest navigate={navigate} />;
     case 'survey-start':
       return (
         <SurveyStart navigate={navigate} anonymous={settings['survey.anonymous']} offeredCode={screen.trackingCode} />

@@ -23,6 +23,14 @@ export function KioskHome({ settings, navigate }: { settings: Settings; navigate
         <DateTime className="kiosk-home__date" />
       </section>
       <nav className="kiosk-home__entries" aria-label={t('kiosk.entries')}>
+        <TouchButton className="kiosk-tile kiosk-tile--main" onClick={() => navigate({ name: 'find' })}>
+          <span className="kiosk-tile__title">{t('kiosk.askService')}</span>
+          <span className="kiosk-tile__hint">{t('kiosk.askServiceHint')}</span>
+        </TouchButton>
+        <TouchButton className="kiosk-tile" onClick={() => navigate({ name: 'follow' })}>
+          <span className="kiosk-tile__title">{t('kiosk.follow')}</span>
+          <span className="kiosk-tile__hint">{t('kiosk.followHint')}</span>
+        </TouchButton>
         <TouchButton className="kiosk-tile" onClick={() => navigate({ name: 'survey-start' })}>
           <span className="kiosk-tile__title">{t('kiosk.giveOpinion')}</span>
           <span className="kiosk-tile__hint">{t('kiosk.giveOpinionHint')}</span>

@@ -6,6 +6,7 @@ import { errorKey } from '../../ui/errorText';
 import { OnScreenKeyboard } from '../../ui/OnScreenKeyboard';
 import { TouchButton } from '../../ui/TouchButton';
 import { useLanguage } from '../../ui/useLanguage';
+import { useScannedCode } from '../../ui/useScannedCode';
 import { KioskBar } from '../KioskBar';
 import type { Navigate } from '../KioskFace';
 
@@ -47,6 +48,11 @@ export function SurveyStart(props: { navigate: Navigate; anonymous: boolean; off
     if (offeredCode) void invoke('survey.start', { trackingCode: offeredCode }).then((r) => answered(r, offeredCode));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  useScannedCode((scanned) => {
+    setError(null);
+    setCode(scanned.replace(/\D/g, '').slice(0, CODE_LENGTH));
+  });
 
   const onKey = (key: string) => {
     setError(null);
