@@ -69,6 +69,19 @@ describe('kiosk home, by touch, in Persian and in English', () => {
     }
   });
 
+  test('larger text and higher contrast, by touch', async () => {
+    const size = () => page.evaluate(() => parseFloat(getComputedStyle(document.body).fontSize));
+    const before = await size();
+    await page.getByRole('button', { name: 'متن بزرگ‌تر' }).tap();
+    assert.ok((await size()) > before * 1.15, 'the text grew');
+    await page.getByRole('button', { name: 'تضاد بیشتر' }).tap();
+    assert.equal(await page.evaluate(() => document.documentElement.dataset.contrast), 'high');
+    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(255, 255, 255)');
+    await page.getByRole('button', { name: 'متن بزرگ‌تر' }).tap();
+    await page.getByRole('button', { name: 'تضاد بیشتر' }).tap();
+    assert.equal(await size(), before);
+  });
+
   test('the kiosk window cannot change settings, whatever its page asks', async () => {
     const result = await page.evaluate(() =>
       window.mizban.invoke('settings.set', { key: 'office.name.fa', value: 'دیگری' }),

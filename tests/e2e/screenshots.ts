@@ -139,6 +139,14 @@ const SCENES: Scene[] = [
     },
   },
   {
+    name: 'kiosk-home-readable',
+    role: 'kiosk',
+    reach: async (page, _app, language) => {
+      await tap(page, words(language, 'متن بزرگ‌تر', 'Larger text'));
+      await tap(page, words(language, 'تضاد بیشتر', 'Higher contrast'));
+    },
+  },
+  {
     name: 'kiosk-find-agencies',
     role: 'kiosk',
     reach: async (page, _app, language) => {

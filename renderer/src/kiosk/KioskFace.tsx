@@ -1,8 +1,9 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ChannelOutput, Settings } from '../../../main/core/contract';
 import { onEvent } from '../api';
 import { useBusyReport } from '../ui/useBusyReport';
+import { AccessibilityToggles, type Accessibility } from './AccessibilityToggles';
 import { IdleGuard } from './IdleWarning';
 import { KioskHome } from './KioskHome';
 import { FindService } from './requests/FindService';
@@ -38,12 +39,14 @@ export function KioskFace({ settings }: { settings: Settings }) {
   const { i18n } = useTranslation();
   const [session, setSession] = useState(0);
   const [screen, setScreen] = useState<KioskScreen>({ name: 'home' });
+  const [access, setAccess] = useState<Accessibility>({ largeText: false, highContrast: false });
   // Away from home a citizen is in the middle of something: no update is installed under them.
   useBusyReport(screen.name !== 'home');
 
   const wipe = useCallback(() => {
     setScreen({ name: 'home' });
     setSession((n) => n + 1);
+    setAccess({ largeText: false, highContrast: false });
     void i18n.changeLanguage(settings['ui.defaultLanguage']);
   }, [i18n, settings]);
 
@@ -57,16 +60,22 @@ export function KioskFace({ settings }: { settings: Settings }) {
 
   return (
     <div className="kiosk" key={session} data-screen={screen.name}>
-      {renderScreen(screen, setScreen, settings, wipe)}
+      {renderScreen(screen, setScreen, settings, wipe, <AccessibilityToggles value={access} onChange={setAccess} />)}
       <IdleGuard idleSeconds={settings['kiosk.idleSeconds']} enabled={screen.name !== 'home'} onExpire={wipe} />
     </div>
   );
 }
 
-function renderScreen(screen: KioskScreen, navigate: Navigate, settings: Settings, done: () => void) {
+function renderScreen(
+  screen: KioskScreen,
+  navigate: Navigate,
+  settings: Settings,
+  done: () => void,
+  readability: ReactNode,
+) {
   switch (screen.name) {
     case 'home':
-      return <KioskHome settings={settings} navigate={navigate} />;
+      return <KioskHome settings={settings} navigate={navigate} readability={readability} />;
     case 'find':
       return <FindService key={screen.agencyCode ?? ''} navigate={navigate} agencyCode={screen.agencyCode} />;
     case 'service':

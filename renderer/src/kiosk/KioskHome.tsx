@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDigits, type Settings } from '../../../main/core/contract';
 import { DateTime } from '../ui/DateTime';
@@ -7,7 +8,16 @@ import { useLanguage } from '../ui/useLanguage';
 import type { Navigate } from './KioskFace';
 
 /** The first thing a citizen sees in the lobby: whose desk this is, today's date, and their language. */
-export function KioskHome({ settings, navigate }: { settings: Settings; navigate: Navigate }) {
+export function KioskHome({
+  settings,
+  navigate,
+  readability,
+}: {
+  settings: Settings;
+  navigate: Navigate;
+  /** The larger-text and contrast toggles, whose state outlives this screen. */
+  readability: ReactNode;
+}) {
   const { t } = useTranslation();
   const language = useLanguage();
   return (
@@ -38,6 +48,7 @@ export function KioskHome({ settings, navigate }: { settings: Settings; navigate
       </nav>
       <footer className="kiosk-home__footer">
         <LanguageSwitch />
+        {readability}
         <p className="kiosk-home__terminal" data-testid="terminal-number">
           {t('kiosk.terminal', { number: localDigits(settings['terminal.number'], language) })}
         </p>
