@@ -76,7 +76,10 @@ describe('kiosk home, by touch, in Persian and in English', () => {
     assert.ok((await size()) > before * 1.15, 'the text grew');
     await page.getByRole('button', { name: 'تضاد بیشتر' }).tap();
     assert.equal(await page.evaluate(() => document.documentElement.dataset.contrast), 'high');
-    assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor), 'rgb(255, 255, 255)');
+    assert.equal(
+      await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor),
+      'rgb(255, 255, 255)',
+    );
     await page.getByRole('button', { name: 'متن بزرگ‌تر' }).tap();
     await page.getByRole('button', { name: 'تضاد بیشتر' }).tap();
     assert.equal(await size(), before);
