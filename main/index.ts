@@ -6,7 +6,9 @@ import { openCore, type Core } from './core/app';
 import type { WindowRole } from './core/contract';
 import { APP_NAME, resolveDatabasePath } from './core/db/location';
 import { readSettings } from './core/settings/store';
+import { transportFromSettings } from './core/printing/transports';
 import { bindIpc, forwardEvents } from './ipc';
+import { OsPrinter } from './os-printer';
 import { readAppFile } from './shell/app-files';
 import { parseShellArgs } from './shell/args';
 import { loginItemPlan } from './shell/lockdown';
@@ -65,6 +67,10 @@ function start(): void {
     dbPath: resolveDatabasePath(args.db, process.env, app.getPath('userData')),
     appVersion: app.getVersion(),
     logDir: path.join(app.getPath('userData'), 'logs'),
+    transportFor: (settings) =>
+      settings['printer.connection'] === 'os' && settings['printer.osName']
+        ? new OsPrinter(settings['printer.osName'])
+        : transportFromSettings(settings),
   });
   const log = core.logger;
   // Nobody reads a kiosk's console and a dialog would freeze it: log the fault and stop;

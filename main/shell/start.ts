@@ -3,7 +3,10 @@ import path from 'node:path';
 import { openCore } from '../core/app';
 import { resolveDatabasePath } from '../core/db/location';
 import { readSettings } from '../core/settings/store';
+import { transportFromSettings } from '../core/printing/transports';
 import { APP_VERSION } from '../core/version';
+import { PrinterEmulator } from '../../native/emulator/emulator';
+import { TcpTransport } from '../../native/printer/tcp-transport';
 import { parseShellArgs } from './args';
 import { launchChromiumShell } from './chromium';
 import { findElectronBinary, NO_ELECTRON_NOTICE } from './electron-binary';
@@ -26,7 +29,21 @@ async function main(): Promise<void> {
   console.log(NO_ELECTRON_NOTICE + '\n');
 
   const dbPath = resolveDatabasePath(args.db);
-  const core = openCore({ dbPath, appVersion: APP_VERSION });
+  // Development without a printer prints to the emulator; its receipts are PNG files.
+  const emulatorDir = path.join(path.dirname(dbPath), 'emulator');
+  const emulator = new PrinterEmulator({ outDir: emulatorDir });
+  const emulatorPort = await emulator.listenTcp(0);
+  const core = openCore({
+    dbPath,
+    appVersion: APP_VERSION,
+    transportFor: (settings) =>
+      settings['printer.connection'] === 'none'
+        ? new TcpTransport({ host: '127.0.0.1', port: emulatorPort })
+        : transportFromSettings(settings),
+  });
+  if (readSettings(core.db)['printer.connection'] === 'none') {
+    console.log(`No receipt printer is configured: receipts print to the emulator, as PNG files in ${emulatorDir}.`);
+  }
   const role = args.role ?? readSettings(core.db)['terminal.role'];
   const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
   const shell = await launchChromiumShell({

@@ -74,3 +74,22 @@ export class TransportError extends Error {
     this.mayHavePrinted = details.mayHavePrinted ?? false;
   }
 }
+
+/**
+ * A printer the operating system drives (the Electron shell's fallback): its driver lays out
+ * the page, so it takes the receipt as the same image, not as ESC/POS bytes.
+ */
+export interface ImagePrinter {
+  readonly name: string;
+  status(): Promise<PrinterStatus>;
+  /** The receipt's 1-bit image as PNG, `widthDots` × `heightDots` at 8 dots a millimetre. */
+  printImage(png: Buffer, widthDots: number, heightDots: number): Promise<PrinterStatus>;
+  close(): Promise<void>;
+}
+
+/** The way to a printer: ESC/POS over a line, or an image through the OS. */
+export type PrinterLink = Transport | ImagePrinter;
+
+export function isImagePrinter(link: PrinterLink): link is ImagePrinter {
+  return 'printImage' in link;
+}

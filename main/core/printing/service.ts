@@ -1,7 +1,8 @@
 import { makeTrackingCode, type PrinterState, type Settings } from '../contract';
 import type { Db } from '../db/connection';
 import type { EventBus } from '../events';
-import { TransportError, type PrinterStatus, type Transport } from '../../../native/printer/types';
+import { isImagePrinter, TransportError, type PrinterLink, type PrinterStatus } from '../../../native/printer/types';
+import { bitmapToPng } from './raster';
 import { formatJalali, tehranClock } from '../calendar/jalali';
 import { encodeReceipt } from './escpos';
 import { claimNextJob, findJob, markNotPrinted, markPrinted } from './jobs';
@@ -44,7 +45,7 @@ export interface PrintServiceOptions {
   bus: EventBus;
   settings: () => Settings;
   /** The way to the printer the settings name, or null when there is none. */
-  transportFor: (settings: Settings) => Transport | null;
+  transportFor: (settings: Settings) => PrinterLink | null;
   log: (message: string, error?: unknown) => void;
   now?: () => Date;
 }
@@ -57,7 +58,7 @@ export interface PrintServiceOptions {
 export class PrintService {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
-  private transport: { key: string; transport: Transport } | undefined;
+  private transport: { key: string; transport: PrinterLink } | undefined;
   private lastState: PrinterState | undefined;
   private stopped = false;
   private readonly now: () => Date;
@@ -121,7 +122,7 @@ export class PrintService {
   }
 
   /** One transport per printer setting, made again when the administrator changes them. */
-  private currentTransport(): Transport | null {
+  private currentTransport(): PrinterLink | null {
     const settings = this.options.settings();
     const key = JSON.stringify([
       settings['printer.connection'],
@@ -157,8 +158,10 @@ export class PrintService {
           job.kind === 'test'
             ? testPageData(settings, this.now())
             : receiptDataFor(db, job.trackingCode ?? '', { copy: job.copy });
-        const bytes = await encodeReceipt(renderReceipt(data, settings['printer.paperWidth']).bitmap);
-        const status = await transport.execute(bytes);
+        const { bitmap } = renderReceipt(data, settings['printer.paperWidth']);
+        const status = isImagePrinter(transport)
+          ? await transport.printImage(bitmapToPng(bitmap), bitmap.width, bitmap.height)
+          : await transport.execute(await encodeReceipt(bitmap));
         if (this.stopped) return;
         markPrinted(db, job.id, printerState(status), this.now());
         this.report(printerState(status));
