@@ -80,8 +80,15 @@ export function parseTrackingCode(text: string): ParsedTrackingCode {
  */
 export function formatTrackingCode(code: string): string {
   if (code.length !== CODE_LENGTH || !/^\d+$/.test(code)) throw new RangeError(`not a tracking code: ${code}`);
+  return groupTypedTrackingCode(code);
+}
+
+/** The digits typed so far, grouped as the printed code is, so that they read alike while typed. */
+export function groupTypedTrackingCode(digits: string): string {
   const sequenceEnd = TERMINAL_DIGITS + SEQUENCE_DIGITS;
-  return `${code.slice(0, TERMINAL_DIGITS)}-${code.slice(TERMINAL_DIGITS, sequenceEnd)}-${code.slice(sequenceEnd)}`;
+  return [digits.slice(0, TERMINAL_DIGITS), digits.slice(TERMINAL_DIGITS, sequenceEnd), digits.slice(sequenceEnd)]
+    .filter(Boolean)
+    .join('-');
 }
 
 /** Normalises and checks in one step; the output is the 11-digit code, a refusal's message its error code. */

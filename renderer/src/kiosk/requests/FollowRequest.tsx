@@ -3,14 +3,15 @@ import { useTranslation } from 'react-i18next';
 import {
   formatJalaliDate,
   formatTime,
+  groupTypedTrackingCode,
   instantOfJalali,
   localDigits,
   type AppError,
   type ChannelOutput,
 } from '../../../../main/core/contract';
 import { invoke } from '../../api';
-import { errorKey } from '../../ui/errorText';
 import { OnScreenKeyboard } from '../../ui/OnScreenKeyboard';
+import { RefusalNotice } from '../../ui/RefusalNotice';
 import { TouchButton } from '../../ui/TouchButton';
 import { useLanguage } from '../../ui/useLanguage';
 import { useScannedCode } from '../../ui/useScannedCode';
@@ -22,14 +23,12 @@ type Found = ChannelOutput<'requests.lookup'>;
 type Field = 'trackingCode' | 'mobileLastFour';
 const LENGTH: Record<Field, number> = { trackingCode: 11, mobileLastFour: 4 };
 
-const grouped = (code: string) => [code.slice(0, 3), code.slice(3, 10), code.slice(10)].filter(Boolean).join('-');
-
 /**
  * Following a request: the tracking code (typed, or read off the receipt by the scanner)
  * and the last four digits of the mobile; then its stages and its due date.
  */
 export function FollowRequest({ navigate }: { navigate: Navigate }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const language = useLanguage();
   const [values, setValues] = useState<Record<Field, string>>({ trackingCode: '', mobileLastFour: '' });
   const [active, setActive] = useState<Field>('trackingCode');
@@ -62,7 +61,7 @@ export function FollowRequest({ navigate }: { navigate: Navigate }) {
         <KioskBar onHome={() => navigate({ name: 'home' })} />
         <h1>{found.service.title[language]}</h1>
         <p className="tracking-code tracking-code--small" dir="ltr">
-          {localDigits(grouped(found.trackingCode), language)}
+          {localDigits(groupTypedTrackingCode(found.trackingCode), language)}
         </p>
         <p className="status-badge" data-status={found.status}>
           {t(`requests.status.${found.status}`)}
@@ -102,7 +101,7 @@ export function FollowRequest({ navigate }: { navigate: Navigate }) {
         id="trackingCode"
         label={t('survey.trackingCode')}
         value={values.trackingCode}
-        display={localDigits(grouped(values.trackingCode), language)}
+        display={localDigits(groupTypedTrackingCode(values.trackingCode), language)}
         active={active === 'trackingCode'}
         onActivate={() => setActive('trackingCode')}
         direction="ltr"
@@ -116,11 +115,7 @@ export function FollowRequest({ navigate }: { navigate: Navigate }) {
         onActivate={() => setActive('mobileLastFour')}
         direction="ltr"
       />
-      {error && (
-        <p className="error-notice" role="alert" data-error-code={error.details?.issues?.[0]?.code ?? error.code}>
-          {t(errorKey(error, i18n))}
-        </p>
-      )}
+      {error && <RefusalNotice error={error} />}
       <OnScreenKeyboard layout="digits" letters={false} onLayout={() => undefined} onKey={onKey} />
       <div className="kiosk-actions">
         <TouchButton

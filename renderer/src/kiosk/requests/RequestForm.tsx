@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { applicantSchemaFor, localDigits, type AppError, type Bilingual } from '../../../../main/core/contract';
 import { invoke } from '../../api';
-import { errorKey } from '../../ui/errorText';
 import type { KeyboardLayoutName } from '../../ui/keyboard-layouts';
 import { OnScreenKeyboard } from '../../ui/OnScreenKeyboard';
+import { RefusalNotice } from '../../ui/RefusalNotice';
 import { TouchButton } from '../../ui/TouchButton';
 import { useLanguage } from '../../ui/useLanguage';
 import { KeyboardField } from '../KeyboardField';
@@ -36,7 +36,7 @@ interface Props {
  * schemas the core applies, the errors beside each field; then a review, and submit.
  */
 export function RequestForm({ navigate, code, type, title }: Props) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const language = useLanguage();
   const fields = FIELDS[type];
   const [values, setValues] = useState<Record<Field, string>>({
@@ -148,11 +148,7 @@ export function RequestForm({ navigate, code, type, title }: Props) {
           />
         ))}
       </div>
-      {error && (
-        <p className="error-notice" role="alert" data-error-code={error.details?.issues?.[0]?.code ?? error.code}>
-          {t(errorKey(error, i18n))}
-        </p>
-      )}
+      {error && <RefusalNotice error={error} />}
       <OnScreenKeyboard layout={layout} letters={!DIGIT_FIELDS.has(active)} onLayout={setLayout} onKey={onKey} />
       <p className="privacy-note">{t('requests.form.privacy')}</p>
       <div className="kiosk-actions">

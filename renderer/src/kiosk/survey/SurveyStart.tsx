@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { localDigits, type AppError } from '../../../../main/core/contract';
+import { groupTypedTrackingCode, localDigits, type AppError } from '../../../../main/core/contract';
 import { invoke, type ChannelResult } from '../../api';
-import { errorKey } from '../../ui/errorText';
 import { OnScreenKeyboard } from '../../ui/OnScreenKeyboard';
+import { RefusalNotice } from '../../ui/RefusalNotice';
 import { TouchButton } from '../../ui/TouchButton';
 import { useLanguage } from '../../ui/useLanguage';
 import { useScannedCode } from '../../ui/useScannedCode';
@@ -12,17 +12,12 @@ import type { Navigate } from '../KioskFace';
 
 const CODE_LENGTH = 11;
 
-/** The tracking code as it is printed, 001-0000123-4, in the reader's digits, while it is typed. */
-function grouped(code: string): string {
-  return [code.slice(0, 3), code.slice(3, 10), code.slice(10)].filter(Boolean).join('-');
-}
-
 /**
  * The way into the survey: the tracking code of a delivered receipt (typed, or scanned from
  * the receipt's QR code), or, where the office allows it, without one.
  */
 export function SurveyStart(props: { navigate: Navigate; anonymous: boolean; offeredCode: string | undefined }) {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const language = useLanguage();
   const [code, setCode] = useState(props.offeredCode ?? '');
   const [error, setError] = useState<AppError | null>(null);
@@ -67,14 +62,10 @@ export function SurveyStart(props: { navigate: Navigate; anonymous: boolean; off
       <label className="kiosk-field">
         <span className="kiosk-field__label">{t('survey.trackingCode')}</span>
         <output className="kiosk-field__value" dir="ltr" data-testid="tracking-code">
-          {localDigits(grouped(code), language) || '\u00a0'}
+          {localDigits(groupTypedTrackingCode(code), language) || '\u00a0'}
         </output>
       </label>
-      {error && (
-        <p className="error-notice" role="alert" data-error-code={error.details?.issues?.[0]?.code ?? error.code}>
-          {t(errorKey(error, i18n))}
-        </p>
-      )}
+      {error && <RefusalNotice error={error} />}
       <OnScreenKeyboard layout="digits" letters={false} onLayout={() => undefined} onKey={onKey} />
       <div className="kiosk-actions">
         <TouchButton
