@@ -38,14 +38,15 @@ const USAGE = `usage: mizban <command> [options]
                                      --copy marks it as a reprint
   report satisfaction --questionnaire ID [--from YYYY/MM/DD] [--to YYYY/MM/DD]
          [--by quarter|month|service|agency|clerk] [--target 70] [--service CODE]
-         [--agency CODE] [--format json|csv|xlsx] [--lang fa|en] [--out FILE] [--db FILE]
+         [--agency CODE] [--format json|csv|xlsx|pdf] [--lang fa|en] [--out FILE] [--db FILE]
                                      satisfaction statistics, as the provinces publish them
   report delivery [--from …] [--to …] [--by …] [--service CODE] [--agency CODE]
-         [--format json|csv|xlsx] [--lang fa|en] [--out FILE] [--db FILE]
+         [--format json|csv|xlsx|pdf] [--lang fa|en] [--out FILE] [--db FILE]
                                      on-time delivery, working days to deliver, overdue now
   report audit [--from …] [--to …] [--service CODE] [--agency CODE]
-         [--format json|csv|xlsx] [--lang fa|en] [--out FILE] [--db FILE]
-                                     the audit form's tables (directive 1717668); xlsx needs --out
+         [--format json|csv|xlsx|pdf] [--lang fa|en] [--out FILE] [--db FILE]
+                                     the audit form's tables (directive 1717668); xlsx and pdf
+                                     need --out; pdf is printed by Chromium (CHROMIUM_PATH)
   calendar YEAR [--db FILE]          the Jalali year's holidays and closures (1403-1406)
   due-date --days N [--from YYYY/MM/DD] [--time HH:MM] [--db FILE]
                                      the due date of a request made then (default: now)

@@ -17,6 +17,7 @@ import { RotatingLog, type Logger } from './logs/rotating-log';
 import { runStartupChecks, type StartupReport } from './recovery/startup';
 import { createRouter, type Handlers, type Router } from './router';
 import { reportHandlers } from './reports/handlers';
+import type { ReportPdfMaker } from './reports/pdf';
 import { requestHandlers } from './requests/handlers';
 import { ensureQuestionnaires } from './survey/definitions';
 import { surveyHandlers } from './survey/handlers';
@@ -39,6 +40,8 @@ export interface CoreOptions {
    * The Electron shell adds the OS driver; `npm start` may print to the emulator.
    */
   transportFor?: (settings: Settings) => Transport | null;
+  /** Prints a report page as a PDF (`reports.pdf`): the shell's Chromium does it; without one, the channel refuses. */
+  reportPdf?: ReportPdfMaker;
 }
 
 export interface Core {
@@ -97,7 +100,7 @@ export function openCore(options: CoreOptions): Core {
     ...requestHandlers(db, calendar, settings, bus, options.now),
     ...surveyHandlers(db, settings, bus, options.now),
     ...printingHandlers(db, printer, settings, now),
-    ...reportHandlers({ dbPath: options.dbPath, now: options.now }),
+    ...reportHandlers({ dbPath: options.dbPath, now: options.now, pdf: options.reportPdf }),
   };
   // A request just taken has its receipt queued: print it now rather than at the next tick.
   bus.subscribe(['clerk'], (event) => {

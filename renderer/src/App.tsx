@@ -4,17 +4,28 @@ import { windowRoleSchema, type WindowRole } from '../../main/core/contract';
 import { AdminFace } from './admin/AdminFace';
 import { CounterHome } from './counter/CounterHome';
 import { KioskFace } from './kiosk/KioskFace';
+import { ReportPrintPage, ReportsPage } from './reports/ReportsPage';
 import { ErrorNotice } from './ui/ErrorNotice';
 import { ExitGesture } from './kiosk/ExitGesture';
 import { useReady } from './ui/useReady';
 import { useSettings } from './ui/useSettings';
 
 /**
+ * Faces no window role names: the report page alone (in an admin window, for its tests and
+ * screenshots) and its print layout, which the shells print as a PDF.
+ */
+const REPORT_FACES = ['reports', 'report-print'] as const;
+type Face = WindowRole | (typeof REPORT_FACES)[number];
+
+/**
  * Which face this window shows. The main process opens the window at `?face=<role>`;
  * the rights behind it are bound to the window in the main process, not read from here.
  */
-function faceOfWindow(): WindowRole {
-  const parsed = windowRoleSchema.safeParse(new URLSearchParams(window.location.search).get('face'));
+function faceOfWindow(): Face {
+  const name = new URLSearchParams(window.location.search).get('face');
+  const reportFace = REPORT_FACES.find((face) => face === name);
+  if (reportFace) return reportFace;
+  const parsed = windowRoleSchema.safeParse(name);
   return parsed.success ? parsed.data : 'kiosk';
 }
 
@@ -36,9 +47,13 @@ export function App() {
   }, []);
   useReady(settings !== null);
 
+  // A print page asks only for its report: it never has the settings.
+  if (face === 'report-print') return <ReportPrintPage />;
   if (error) return <ErrorNotice code={error} />;
   if (!settings) return <div className="loading" aria-busy="true" />;
   switch (face) {
+    case 'reports':
+      return <ReportsPage settings={settings} />;
     case 'kiosk':
       return (
         <>

@@ -177,7 +177,8 @@ describe('mizban report, bundled', async () => {
   test('mistakes: exit 2 with what to do; a refusal of the core: exit 1 with its code', () => {
     const pdf = mizban('satisfaction', '--db', dbPath, '--questionnaire', 'national-16', '--format', 'pdf');
     assert.equal(pdf.code, 2);
-    assert.match(pdf.stderr, /--format pdf is not there yet: it comes with the report page; use json, csv or xlsx/);
+    assert.match(pdf.stderr, /--format pdf writes a file: give --out FILE/);
+    assert.match(mizban('audit', '--db', dbPath, '--format', 'html').stderr, /--format takes json, csv, xlsx or pdf/);
     assert.equal(mizban('satisfaction', '--db', dbPath, '--format', 'xlsx', '--questionnaire', 'national-16').code, 2);
     assert.equal(mizban('satisfaction', '--db', dbPath).code, 2);
     assert.equal(mizban('audit', '--db', dbPath, '--by', 'month').code, 2);

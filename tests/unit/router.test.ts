@@ -65,6 +65,7 @@ const validInput: Record<string, unknown> = {
   'reports.delivery': {},
   'reports.audit': {},
   'reports.export': { report: 'audit', format: 'csv' },
+  'reports.pdf': { report: 'audit' },
 };
 
 describe('role checks: every channel against every window', () => {

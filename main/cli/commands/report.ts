@@ -1,4 +1,6 @@
 import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { z } from 'zod';
 import { LANGUAGES, type Language } from '../../core/contract';
 import {
@@ -8,12 +10,17 @@ import {
   deliveryInputSchema,
   deliveryReportSchema,
   REPORT_FILE_FORMATS,
+  reportPrintRequestSchema,
   satisfactionInputSchema,
   satisfactionReportSchema,
   type ReportFileFormat,
 } from '../../core/contract/reports';
+import { reportHandlers } from '../../core/reports/handlers';
 import { runReport, type ReportJob } from '../../core/reports/worker';
 import { DomainError } from '../../core/router';
+import { readSettings } from '../../core/settings/store';
+import { callerForWindow } from '../../shell/caller';
+import { chromiumReportPdf } from '../../shell/report-pdf';
 import { UsageError } from '../usage-error';
 
 /** The options `mizban report …` reads, as parseArgs gives them. */
@@ -65,15 +72,43 @@ function jobOf(kind: Kind, values: ReportValues): ReportJob {
   return { report: 'audit', input: parsed(auditInputSchema, range), now };
 }
 
-function formatOf(value: string | undefined): ReportFileFormat | 'json' {
+function formatOf(value: string | undefined): ReportFileFormat | 'json' | 'pdf' {
   const format = value ?? 'json';
-  if (format === 'pdf') {
-    throw new UsageError('--format pdf is not there yet: it comes with the report page; use json, csv or xlsx');
+  if (format !== 'json' && format !== 'pdf' && !(REPORT_FILE_FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError('--format takes json, csv, xlsx or pdf');
   }
-  if (format !== 'json' && !(REPORT_FILE_FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError('--format takes json, csv or xlsx');
+  return format as ReportFileFormat | 'json' | 'pdf';
+}
+
+/** The built renderer beside this bundle (dist/cli → dist/renderer); from the sources, the build's. */
+function rendererDir(): string {
+  return typeof __dirname === 'string' ? path.join(__dirname, '../renderer') : path.resolve('dist/renderer');
+}
+
+/** The office's name in the report's language, as the report page's heading gives it. */
+function officeName(dbPath: string, language: Language): string {
+  const db = new Database(dbPath, { readonly: true, fileMustExist: true });
+  try {
+    return readSettings(db)[language === 'fa' ? 'office.name.fa' : 'office.name.en'];
+  } finally {
+    db.close();
   }
-  return format as ReportFileFormat | 'json';
+}
+
+/**
+ * The report page's print layout made into an A4 PDF by Debian's Chromium (page.pdf), with
+ * the figures computed here: what `reports.pdf` does in the app, through the same handler.
+ */
+async function reportPdf(dbPath: string, job: ReportJob, language: Language): Promise<Uint8Array> {
+  const request = reportPrintRequestSchema.parse({
+    report: job.report,
+    ...job.input,
+    language,
+    office: officeName(dbPath, language),
+  });
+  const handlers = reportHandlers({ dbPath, pdf: chromiumReportPdf(rendererDir()) });
+  const file = await handlers['reports.pdf'](request, callerForWindow('admin'));
+  return Buffer.from(file.base64, 'base64');
 }
 
 function languageOf(value: string | undefined): Language {
@@ -91,14 +126,17 @@ function refused(error: unknown): never {
 
 /**
  * `mizban report satisfaction|delivery|audit`: computed as the report page's channels do,
- * in a worker thread on a read-only connection; JSON (the channel's output), CSV or XLSX.
+ * in a worker thread on a read-only connection; JSON (the channel's output), CSV, XLSX or
+ * PDF (the report page's print layout, printed by Chromium).
  */
 export async function report(dbPath: string, kind: string | undefined, values: ReportValues): Promise<string> {
   if (!(KINDS as readonly (string | undefined)[]).includes(kind)) {
     throw new UsageError('report takes satisfaction, delivery or audit');
   }
   const format = formatOf(values.format);
-  if (format === 'xlsx' && !values.out) throw new UsageError('--format xlsx writes a file: give --out FILE');
+  if ((format === 'xlsx' || format === 'pdf') && !values.out) {
+    throw new UsageError(`--format ${format} writes a file: give --out FILE`);
+  }
   const job = jobOf(kind as Kind, values);
   if (!fs.existsSync(dbPath)) throw new Error(`no database at ${dbPath}`);
 
@@ -111,6 +149,8 @@ export async function report(dbPath: string, kind: string | undefined, values: R
         audit: auditReportSchema,
       };
       content = `${JSON.stringify(schema[job.report].parse(await runReport(dbPath, job)), null, 2)}\n`;
+    } else if (format === 'pdf') {
+      content = await reportPdf(dbPath, job, languageOf(values.lang));
     } else {
       const file = await runReport(dbPath, { ...job, file: { format, language: languageOf(values.lang) } });
       // ignoreBOM keeps the byte-order mark in the text: Excel needs it to read the Persian.

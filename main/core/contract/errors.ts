@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CALENDAR_ERROR_CODES } from './calendar';
 import { KIOSK_ERROR_CODES } from './kiosk';
 import { PRINTING_ERROR_CODES } from './printing';
+import { REPORT_ERROR_CODES } from './reports';
 
 /**
  * Stable error codes: the only way an error crosses from the core to a face.
@@ -27,6 +28,7 @@ export const ERROR_CODES = [
   ...CALENDAR_ERROR_CODES,
   ...KIOSK_ERROR_CODES,
   ...PRINTING_ERROR_CODES,
+  ...REPORT_ERROR_CODES,
   'transport.unavailable',
   'internal',
 ] as const;

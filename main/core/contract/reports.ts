@@ -23,6 +23,12 @@ export const REPORT_FIELD_ERRORS = [
   'reports.agency_unknown',
 ] as const;
 
+/** The reports' refusals; they join ERROR_CODES (errors.ts). */
+export const REPORT_ERROR_CODES = [
+  /** This shell has no way to print a PDF (a core opened without one). */
+  'reports.pdf_unavailable',
+] as const;
+
 export const REPORT_GROUPINGS = ['quarter', 'month', 'service', 'agency', 'clerk'] as const;
 export type ReportGrouping = (typeof REPORT_GROUPINGS)[number];
 
@@ -285,6 +291,30 @@ export const reportFileInputSchema = z.discriminatedUnion('report', [
 ]);
 export type ReportFileInput = z.infer<typeof reportFileInputSchema>;
 
+const printOptions = {
+  language: z.enum(LANGUAGES).default('fa'),
+  /** The office's name as its heading says it (the face has the settings; the print page does not ask). */
+  office: z.string().max(120).optional(),
+};
+
+/**
+ * A report to print as a PDF: what `reports.pdf` and `mizban report … --format pdf` take,
+ * and what the print page (`?face=report-print`) reads from its address.
+ */
+export const reportPrintRequestSchema = z.discriminatedUnion('report', [
+  satisfactionInputSchema.extend({ report: z.literal('satisfaction'), ...printOptions }),
+  deliveryInputSchema.extend({ report: z.literal('delivery'), ...printOptions }),
+  auditInputSchema.extend({ report: z.literal('audit'), ...printOptions }),
+]);
+export type ReportPrintRequest = z.infer<typeof reportPrintRequestSchema>;
+
+/** The print page's address inside the app: the same on app:// (Electron) and in the Chromium shell. */
+export function reportPrintPath(request: ReportPrintRequest): string {
+  return `/index.html?${new URLSearchParams({ face: 'report-print', request: JSON.stringify(request) }).toString()}`;
+}
+
+const fileOutput = z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() });
+
 export const reportChannels = {
   'reports.satisfaction': { input: satisfactionInputSchema, output: satisfactionReportSchema, roles: REPORT_READERS },
   'reports.delivery': { input: deliveryInputSchema, output: deliveryReportSchema, roles: REPORT_READERS },
@@ -292,7 +322,9 @@ export const reportChannels = {
   'reports.export': {
     input: reportFileInputSchema,
     /** The bytes in base64: every transport carries text. */
-    output: z.object({ fileName: z.string(), mimeType: z.string(), base64: z.string() }),
+    output: fileOutput,
     roles: REPORT_READERS,
   },
+  /** The report's print page made into an A4 PDF by the shell's Chromium (Electron's printToPDF, or page.pdf()). */
+  'reports.pdf': { input: reportPrintRequestSchema, output: fileOutput, roles: REPORT_READERS },
 } as const satisfies Record<string, ChannelDefinition>;

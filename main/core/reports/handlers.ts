@@ -1,7 +1,8 @@
 import { Buffer } from 'node:buffer';
 import type { z } from 'zod';
 import { DEFAULT_ACCEPTANCE_TARGET, type reportChannels } from '../contract/reports';
-import type { Caller } from '../router';
+import { DomainError, type Caller } from '../router';
+import { printRouter, reportPdfFileName, type ReportPdfMaker } from './pdf';
 import { runReport } from './worker';
 
 type ReportChannels = typeof reportChannels;
@@ -18,6 +19,8 @@ export interface ReportOptions {
   now?: () => Date;
   /** The acceptance target when a request gives none. */
   target?: () => number;
+  /** Prints a report's page as a PDF: the shell's Chromium does it; without one, `reports.pdf` is refused. */
+  pdf?: ReportPdfMaker;
 }
 
 /** The report channels; every report is computed in a worker thread (worker.ts). */
@@ -25,8 +28,9 @@ export function reportHandlers({
   dbPath,
   now = () => new Date(),
   target = () => DEFAULT_ACCEPTANCE_TARGET,
+  pdf,
 }: ReportOptions): ReportHandlers {
-  return {
+  const handlers: ReportHandlers = {
     'reports.satisfaction': (input) =>
       runReport(dbPath, {
         report: 'satisfaction',
@@ -49,7 +53,22 @@ export function reportHandlers({
           : await runReport(dbPath, { report: request.report, input: withoutKind(request), now: at, file });
       return { fileName: made.fileName, mimeType: made.mimeType, base64: Buffer.from(made.bytes).toString('base64') };
     },
+    'reports.pdf': async (request) => {
+      if (!pdf) throw new DomainError('reports.pdf_unavailable');
+      // The target is fixed here, so that the printed page states the one its figures were judged by.
+      const printed = request.report === 'satisfaction' ? { ...request, target: request.target ?? target() } : request;
+      const print = printRouter(handlers);
+      const bytes = await pdf(printed, print.router).catch((error: unknown) => {
+        throw print.fault() ?? error;
+      });
+      return {
+        fileName: reportPdfFileName(printed),
+        mimeType: 'application/pdf',
+        base64: Buffer.from(bytes).toString('base64'),
+      };
+    },
   };
+  return handlers;
 }
 
 function withoutKind<T extends { report: string }>({ report: _report, ...input }: T): Omit<T, 'report'> {

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Page } from 'playwright-core';
+import { openCore } from '../../main/core/app';
+import { formatJalali, tehranClock } from '../../main/core/calendar/jalali';
+import type { Language } from '../../main/core/contract';
+import { launchChromiumShell, SHELL_ORIGIN } from '../../main/shell/chromium';
+import { chromiumReportPdf } from '../../main/shell/report-pdf';
+import { seedResponses } from '../bench/reports.bench';
+import { LANDSCAPE, RENDERER_DIR, type RunningApp } from './app';
+import { seedRequests } from './seed-requests';
+
+/**
+ * The app as the report tests drive it: startApp's core and Chromium shell, with the core
+ * printing PDFs through the Chromium shell as `npm start` and the command line do.
+ */
+export async function startReportApp(): Promise<RunningApp> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizban-reports-'));
+  const dbPath = path.join(dir, 'mizban.sqlite');
+  const core = openCore({
+    dbPath,
+    appVersion: '0.0.0-test',
+    log: () => undefined,
+    reportPdf: chromiumReportPdf(RENDERER_DIR),
+  });
+  const shell = await launchChromiumShell({ router: core.router, rendererDir: RENDERER_DIR });
+  return {
+    core,
+    shell,
+    dbPath,
+    async open(options) {
+      const page = await shell.openWindow(options);
+      await page.waitForSelector('html[data-ready="true"]');
+      return page;
+    },
+    async close() {
+      await shell.close();
+      core.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The past year, Jalali, as the seeded data spans it: the range the tests and screenshots report on. */
+export function pastYear(now = new Date()): { from: string; to: string } {
+  const today = tehranClock(now).day;
+  return { from: formatJalali(today - 364), to: formatJalali(today) };
+}
+
+/**
+ * A year of a small desk: national-16 responses written into SQLite (the benchmark's seed,
+ * demographics and suggestions included) and requests taken, worked and delivered or still
+ * open, some past their due date.
+ */
+export function seedReportData(app: RunningApp, options: { responses: number; requests: number }): void {
+  const range = pastYear();
+  seedResponses(app.core.db, { count: options.responses, seed: 16, ...range });
+  seedRequests(app.core.db, { count: options.requests, seed: 7 });
+}
+
+/** The report page (`?face=reports`) in an admin window, in the language asked, its first report shown. */
+export async function openReportPage(app: RunningApp, language: Language): Promise<Page> {
+  const page = await app.open({ role: 'admin', viewport: LANDSCAPE, hasTouch: false });
+  await page.goto(`${SHELL_ORIGIN}/index.html?face=reports`);
+  await page.waitForSelector('html[data-ready="true"]');
+  if (language === 'en') await page.getByRole('button', { name: 'English' }).click();
+  await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+  await page.locator('.report-screen:not([data-state="loading"])').waitFor();
+  return page;
+}
+
+/** Types a range into the page and shows the report: the dates in the reader's digits. */
+export async function showRange(page: Page, range: { from: string; to: string }): Promise<void> {
+  const from = page.locator('#report-from');
+  const to = page.locator('#report-to');
+  await from.fill(range.from);
+  await to.fill(range.to);
+  await page.locator('.report-filters__show').click();
+  await page.locator('.report-screen[data-state="ready"]').waitFor();
+}
