@@ -9,6 +9,7 @@ import { readSettings } from './core/settings/store';
 import { transportFromSettings } from './core/printing/transports';
 import { bindIpc, forwardEvents } from './ipc';
 import { OsPrinter } from './os-printer';
+import { electronReportPdf } from './report-pdf';
 import { readAppFile } from './shell/app-files';
 import { parseShellArgs } from './shell/args';
 import { loginItemPlan } from './shell/lockdown';
@@ -71,6 +72,7 @@ function start(): void {
       settings['printer.connection'] === 'os' && settings['printer.osName']
         ? new OsPrinter(settings['printer.osName'])
         : transportFromSettings(settings),
+    reportPdf: electronReportPdf({ packaged: app.isPackaged, preloadPath: path.join(__dirname, 'preload.cjs') }),
   });
   const log = core.logger;
   // Nobody reads a kiosk's console and a dialog would freeze it: log the fault and stop;
