@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import type { Language, WindowRole } from '../../main/core/contract';
 import { callerForWindow } from '../../main/shell/caller';
 import { LANDSCAPE, PORTRAIT, startApp, type RunningApp } from '../support/app';
+import { pastYear, seedReportData, showRange, showReportPage } from '../support/report-page';
 import { deliveredRequest } from '../support/requests';
 import { setSettings } from '../support/settings';
 import { PrinterEmulator } from '../../native/emulator/emulator';
@@ -244,7 +245,45 @@ const SCENES: Scene[] = [
   },
   { name: 'counter-home', role: 'counter' },
   { name: 'admin-settings', role: 'admin' },
+  { name: 'reports-satisfaction', role: 'admin', reach: (page, app, language) => reportPage(page, app, language) },
+  {
+    name: 'reports-satisfaction-charts',
+    role: 'admin',
+    reach: async (page, app, language) => {
+      await reportPage(page, app, language);
+      await page.locator('[data-part="charts:all"]').evaluate((part) => part.scrollIntoView());
+    },
+  },
+  {
+    name: 'reports-delivery',
+    role: 'admin',
+    reach: (page, app, language) =>
+      reportPage(page, app, language, words(language, 'تحویل به‌موقع', 'On-time delivery')),
+  },
+  {
+    name: 'reports-audit',
+    role: 'admin',
+    reach: (page, app, language) =>
+      reportPage(page, app, language, words(language, 'فرم ارزیابی میز خدمت', 'Service desk audit form')),
+  },
 ];
+
+/** A year of a small desk's answers and requests, seeded once for the report scenes. */
+let reportsSeeded = false;
+
+/** The report page (the admin face's, shown alone) over the past year, on one of its tabs. */
+async function reportPage(page: Page, app: RunningApp, language: Language, tab?: string): Promise<void> {
+  if (!reportsSeeded) {
+    seedReportData(app, { responses: 1200, requests: 600 });
+    reportsSeeded = true;
+  }
+  await showReportPage(page, language);
+  await showRange(page, pastYear());
+  if (tab) {
+    await page.getByRole('tab', { name: tab }).click();
+    await page.locator('.report-screen[data-state="ready"]').waitFor();
+  }
+}
 
 async function shoot(app: RunningApp, scene: Scene, language: Language, landscape: boolean): Promise<string> {
   const page = await app.shell.openWindow({

@@ -59,14 +59,19 @@ export function seedReportData(app: RunningApp, options: { responses: number; re
   seedRequests(app.core.db, { count: options.requests, seed: 7 });
 }
 
-/** The report page (`?face=reports`) in an admin window, in the language asked, its first report shown. */
-export async function openReportPage(app: RunningApp, language: Language): Promise<Page> {
-  const page = await app.open({ role: 'admin', viewport: LANDSCAPE, hasTouch: false });
+/** Brings an admin window to the report page (`?face=reports`) in the language asked, its first report shown. */
+export async function showReportPage(page: Page, language: Language): Promise<void> {
   await page.goto(`${SHELL_ORIGIN}/index.html?face=reports`);
   await page.waitForSelector('html[data-ready="true"]');
   if (language === 'en') await page.getByRole('button', { name: 'English' }).click();
   await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
   await page.locator('.report-screen:not([data-state="loading"])').waitFor();
+}
+
+/** The report page in a new admin window, landscape as a supervisor's desk has it. */
+export async function openReportPage(app: RunningApp, language: Language): Promise<Page> {
+  const page = await app.open({ role: 'admin', viewport: LANDSCAPE, hasTouch: false });
+  await showReportPage(page, language);
   return page;
 }
 

@@ -17,7 +17,7 @@ export function DeliveryView({ report, mode }: { report: DeliveryReport; mode: V
   const { t } = useTranslation();
   const language = useLanguage();
   const sign = language === 'fa' ? '٪' : '%';
-  const by = report.by ? t(`reports.filters.byOptions.${report.by}`) : null;
+  const by = report.by ? t(`reports.filters.byInSentence.${report.by}`) : null;
   const figureColumns: { header: string; kind: CellKind }[] = [
     { header: t('reports.delivery.requestsColumn'), kind: 'count' },
     { header: t('reports.delivery.deliveredColumn'), kind: 'count' },
@@ -83,7 +83,7 @@ export function DeliveryView({ report, mode }: { report: DeliveryReport; mode: V
         <section className="report-part" data-part="delivery-chart">
           <ShareBars
             id="on-time"
-            title={t('reports.delivery.onTimeChart', { by: by ?? t('reports.filters.byOptions.service') })}
+            title={t('reports.delivery.onTimeChart', { by: by ?? t('reports.filters.byInSentence.service') })}
             bars={chartRows.map((row) => ({ key: row.key, label: row.label[language], value: row.onTimePercent }))}
             width={mode.print ? PRINT_WIDTH : undefined}
           />

@@ -28,7 +28,7 @@ export function ReportHeading<K extends ReportKind>({
           from: day(report.from, 'reports.heading.start'),
           to: day(report.to, 'reports.heading.now'),
         });
-  const by = 'by' in report && report.by ? t(`reports.filters.byOptions.${report.by}`) : null;
+  const by = 'by' in report && report.by ? t(`reports.filters.byInSentence.${report.by}`) : null;
   const questionnaire = kind === 'satisfaction' ? (report as SatisfactionReport).questionnaire : null;
   return (
     <header className="report-heading">

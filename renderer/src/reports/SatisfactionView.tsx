@@ -168,7 +168,7 @@ function GroupDetails({
 function GroupComparison({ report, mode }: { report: SatisfactionReport; mode: ViewMode }) {
   const { t } = useTranslation();
   const language = useLanguage();
-  const by = report.by ? t(`reports.filters.byOptions.${report.by}`) : '';
+  const by = report.by ? t(`reports.filters.byInSentence.${report.by}`) : '';
   return (
     <section className="report-part" data-part="groups">
       <ShareBars
