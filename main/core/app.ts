@@ -23,7 +23,7 @@ import { ensureQuestionnaires } from './survey/definitions';
 import { surveyHandlers } from './survey/handlers';
 import { readSettings, writeSetting } from './settings/store';
 import type { Settings } from './contract';
-import type { Transport } from '../../native/printer/types';
+import type { PrinterLink } from '../../native/printer/types';
 
 export interface CoreOptions {
   dbPath: string;
@@ -39,7 +39,7 @@ export interface CoreOptions {
    * The way to the receipt printer; by default the one the settings name (TCP or serial).
    * The Electron shell adds the OS driver; `npm start` may print to the emulator.
    */
-  transportFor?: (settings: Settings) => Transport | null;
+  transportFor?: (settings: Settings) => PrinterLink | null;
   /** Prints a report page as a PDF (`reports.pdf`): the shell's Chromium does it; without one, the channel refuses. */
   reportPdf?: ReportPdfMaker;
 }
