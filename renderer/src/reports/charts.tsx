@@ -182,7 +182,9 @@ export function ShareBars({
   const { t } = useTranslation();
   const language = useLanguage();
   const rtl = language === 'fa';
-  const height = 48 + bars.length * 44;
+  // Paper is short: thinner bars there, so that a chart of many agencies fits one page.
+  const row = width === undefined ? 44 : 30;
+  const height = 48 + bars.length * row;
   const data = bars.map((bar) => ({ ...bar, value: bar.value ?? 0 }));
   return (
     <figure className="report-chart" data-chart={id} aria-label={title}>
@@ -193,7 +195,7 @@ export function ShareBars({
           height={height}
           data={data}
           layout="vertical"
-          margin={{ top: 20, bottom: 4, left: 16, right: 16 }}
+          margin={{ top: 20, bottom: 4, left: rtl ? 60 : 16, right: rtl ? 16 : 60 }}
         >
           <CartesianGrid horizontal={false} strokeDasharray="3 3" />
           <XAxis
@@ -212,7 +214,8 @@ export function ShareBars({
             tick={categoryTick(language, labelWidth - 12)}
             interval={0}
           />
-          <Bar dataKey="value" isAnimationActive={false} barSize={24}>
+          {/* minPointSize: a 0% is a sliver with its figure, not a missing bar. */}
+          <Bar dataKey="value" isAnimationActive={false} barSize={Math.round(row * 0.55)} minPointSize={2}>
             {data.map((bar) => (
               <Cell key={bar.key} fill={bar.met === true ? MET : bar.met === false ? NOT_MET : NEUTRAL} />
             ))}
