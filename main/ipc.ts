@@ -12,20 +12,29 @@ function senderRole(event: IpcMainInvokeEvent): WindowRole | undefined {
   return roleOfWebContents(event.sender.id);
 }
 
+/** A window's key for the core's sessions: its webContents, which lives as long as the page it shows. */
+function windowKeyOf(webContentsId: number): string {
+  return `webcontents:${webContentsId}`;
+}
+
 /** Binds the router to the one invoke channel; call once. Every answer is a Result, never a throw. */
 export function bindIpc(router: Router): void {
   ipcMain.handle(INVOKE_CHANNEL, (event, channel: unknown, input: unknown) => {
     const role = senderRole(event);
     if (!role) return fail('role.forbidden');
-    return router.call(callerForWindow(role), String(channel), input);
+    return router.call(callerForWindow(role, windowKeyOf(event.sender.id)), String(channel), input);
   });
 }
 
 /** Pushes the events the window's role may see to it, until the window is gone. */
 export function forwardEvents(router: Router, win: BrowserWindow, role: WindowRole): void {
   const contents = win.webContents;
-  const unsubscribe = router.subscribe(callerForWindow(role), (event) => {
+  const caller = callerForWindow(role, windowKeyOf(contents.id));
+  const unsubscribe = router.subscribe(caller, (event) => {
     if (!contents.isDestroyed()) contents.send(EVENTS_CHANNEL, event);
   });
-  contents.once('destroyed', unsubscribe);
+  contents.once('destroyed', () => {
+    unsubscribe();
+    router.release?.(caller);
+  });
 }

@@ -1,8 +1,11 @@
 import path from 'node:path';
+import { authHandlers } from './auth/handlers';
+import { AuthService } from './auth/service';
 import { calendarHandlers } from './calendar/handlers';
 import { CalendarStore } from './calendar/store';
 import { catalogueHandlers } from './catalogue/handlers';
 import { loadSampleCatalogue } from './catalogue/sample';
+import { documentHandlers } from './counter/documents';
 import { ScannerService } from './devices/scanner';
 import { openDatabase, schemaVersion, type Db } from './db/connection';
 import { EventBus } from './events';
@@ -33,6 +36,8 @@ export interface CoreOptions {
   sampleCatalogue?: boolean;
   /** The clock; tests set it. */
   now?: () => Date;
+  /** Sign-in's own clock (lock-outs, idle time): tests move it apart from the clock of due dates. */
+  authClock?: () => Date;
   /** The rotating log's folder: by default `logs` next to the database (the user data folder). */
   logDir?: string;
   /**
@@ -56,6 +61,8 @@ export interface Core {
   /** The database check and the print jobs found unfinished when this core opened. */
   startup: StartupReport;
   printer: PrintService;
+  /** Users, sign-in and the session of each window. */
+  auth: AuthService;
   /** Stops the printer and scanner loops (a job being sent stays 'printing', as after a crash) and closes the database. */
   close(): void;
 }
@@ -80,6 +87,7 @@ export function openCore(options: CoreOptions): Core {
   });
   const scanner = new ScannerService(bus, settings, (message, error) => logger.warn('scanner', message, error));
   const activity = new ActivityBoard();
+  const auth = new AuthService({ db, settings, logger, now: options.authClock });
 
   const handlers: Handlers = {
     'system.health': () => ({
@@ -101,6 +109,8 @@ export function openCore(options: CoreOptions): Core {
     ...surveyHandlers(db, settings, bus, options.now),
     ...printingHandlers(db, printer, settings, now),
     ...reportHandlers({ dbPath: options.dbPath, now: options.now, pdf: options.reportPdf }),
+    ...authHandlers(auth),
+    ...documentHandlers(db, now),
   };
   // A request just taken has its receipt queued: print it now rather than at the next tick.
   bus.subscribe(['clerk'], (event) => {
@@ -110,10 +120,15 @@ export function openCore(options: CoreOptions): Core {
   scanner.start();
 
   return {
-    router: createRouter(handlers, bus, (message, error) => {
-      logger.error('core.fault', message, error);
-      log(message, error);
-    }),
+    router: createRouter(
+      handlers,
+      bus,
+      (message, error) => {
+        logger.error('core.fault', message, error);
+        log(message, error);
+      },
+      { resolve: (window) => auth.resolve(window), release: (key) => auth.release(key) },
+    ),
     db,
     bus,
     dbPath: options.dbPath,
@@ -121,6 +136,7 @@ export function openCore(options: CoreOptions): Core {
     activity,
     startup,
     printer,
+    auth,
     close: () => {
       printer.stop();
       scanner.stop();

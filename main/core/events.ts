@@ -4,9 +4,10 @@ export type EventListener = (event: AppEvent) => void;
 
 /** The core's pushed events, delivered to each subscriber whose roles may see them. */
 export class EventBus {
-  private readonly listeners = new Set<{ roles: readonly Role[]; listener: EventListener }>();
+  private readonly listeners = new Set<{ roles: readonly Role[] | (() => readonly Role[]); listener: EventListener }>();
 
-  subscribe(roles: readonly Role[], listener: EventListener): () => void {
+  /** `roles` may be a function: a window's roles change as users sign in and out. */
+  subscribe(roles: readonly Role[] | (() => readonly Role[]), listener: EventListener): () => void {
     const entry = { roles, listener };
     this.listeners.add(entry);
     return () => this.listeners.delete(entry);
@@ -15,7 +16,8 @@ export class EventBus {
   emit(event: AppEvent): void {
     const allowed = eventRoles[event.type];
     for (const { roles, listener } of this.listeners) {
-      if (roles.some((role) => allowed.includes(role))) listener(event);
+      const now = typeof roles === 'function' ? roles() : roles;
+      if (now.some((role) => allowed.includes(role))) listener(event);
     }
   }
 }

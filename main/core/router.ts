@@ -4,6 +4,7 @@ import {
   fail,
   isChannelName,
   ok,
+  rolesForWindow,
   type AppError,
   type ChannelName,
   type Channels,
@@ -11,17 +12,56 @@ import {
   type FieldIssue,
   type Result,
   type Role,
+  type SessionUser,
   type WindowRole,
 } from './contract';
 import type { EventBus, EventListener } from './events';
 
-/** Who is calling: fixed by the main process from the window, never from the renderer. */
-export interface Caller {
+/**
+ * The window a call comes from, as the shell knows it: the role it was opened with and a
+ * key of its own (Electron: its webContents; the Chromium shell: its browser context).
+ * Never from the renderer.
+ */
+export interface WindowRef {
   windowRole: WindowRole;
-  roles: readonly Role[];
-  /** Recorded as "who" on every change this caller makes. */
-  actor: string;
+  windowKey: string;
 }
+
+/** Who is calling, as the router works it out from the window and the user signed in on it. */
+export interface Caller extends WindowRef {
+  roles: readonly Role[];
+  /** Recorded as "who" on every change this caller makes: `user:<username>`, or `window:<role>`. */
+  actor: string;
+  user: SessionUser | null;
+}
+
+/** A window's caller while nobody is signed in on it: a kiosk is a kiosk, a desk window a guest. */
+export function guestCaller(window: WindowRef): Caller {
+  return {
+    windowRole: window.windowRole,
+    windowKey: window.windowKey,
+    roles: rolesForWindow(window.windowRole),
+    actor: `window:${window.windowRole}`,
+    user: null,
+  };
+}
+
+/** Turns a window into its caller (core/auth's sessions); released when the window is gone. */
+export interface CallerResolver {
+  resolve(window: WindowRef): Caller;
+  release(windowKey: string): void;
+}
+
+const WITHOUT_SIGN_IN: CallerResolver = { resolve: guestCaller, release: () => undefined };
+
+/**
+ * Every window gets these roles: for a router the core itself drives (a window nobody sees,
+ * opened for a caller who was already let through), never for a window a person works at.
+ */
+export function trustedCallers(roles: readonly Role[], actor: string): CallerResolver {
+  return { resolve: (window) => ({ ...guestCaller(window), roles, actor }), release: () => undefined };
+}
+const STAFF_ROLES: readonly Role[] = ['clerk', 'supervisor', 'admin'];
 
 /** A refusal a handler means to give: it becomes `{ ok: false, error }`, never thrown text. */
 export class DomainError extends Error {
@@ -41,8 +81,11 @@ export type Handler<C extends ChannelName> = (
 export type Handlers = { [C in ChannelName]: Handler<C> };
 
 export interface Router {
-  call(caller: Caller, channel: string, input: unknown): Promise<Result<unknown>>;
-  subscribe(caller: Caller, listener: EventListener): () => void;
+  call(window: WindowRef, channel: string, input: unknown): Promise<Result<unknown>>;
+  /** Events for the roles the window holds at the moment each is sent (they change with sign-in). */
+  subscribe(window: WindowRef, listener: EventListener): () => void;
+  /** The window closed: whoever was signed in on it is signed out (a router with no sign-in has nothing to release). */
+  release?(window: WindowRef): void;
 }
 
 function issuesOf(error: z.ZodError): FieldIssue[] {
@@ -53,20 +96,28 @@ function issuesOf(error: z.ZodError): FieldIssue[] {
 }
 
 /**
- * validate -> authorise by role -> call -> typed result. Nothing thrown inside crosses
- * to a face: unexpected faults are logged here and answered with `internal`.
+ * resolve the caller -> validate -> authorise by role -> call -> typed result. The roles are
+ * those of the user signed in on the window, looked up on every call, so a sign-out, an idle
+ * timeout or a disabled account takes effect at once. Nothing thrown inside crosses to a face:
+ * unexpected faults are logged here and answered with `internal`.
  */
 export function createRouter(
   handlers: Handlers,
   bus: EventBus,
   log: (message: string, error: unknown) => void,
+  callers: CallerResolver = WITHOUT_SIGN_IN,
 ): Router {
   return {
-    async call(caller, channel, input) {
+    async call(window, channel, input) {
       if (!isChannelName(channel)) return fail('channel.unknown');
       const definition = channels[channel];
-      if (!caller.roles.some((role) => (definition.roles as readonly Role[]).includes(role))) {
-        return fail('role.forbidden');
+      const allowed = definition.roles as readonly Role[];
+      const caller = callers.resolve(window);
+      if (!caller.roles.some((role) => allowed.includes(role))) {
+        // A desk window nobody is signed in on: a user could make this call; the face asks for the sign-in.
+        const signInWouldHelp =
+          caller.user === null && caller.windowRole !== 'kiosk' && allowed.some((role) => STAFF_ROLES.includes(role));
+        return fail(signInWouldHelp ? 'auth.required' : 'role.forbidden');
       }
       const parsed = definition.input.safeParse(input ?? {});
       if (!parsed.success) return fail('input.invalid', { issues: issuesOf(parsed.error) });
@@ -84,8 +135,11 @@ export function createRouter(
         return fail('internal');
       }
     },
-    subscribe(caller, listener) {
-      return bus.subscribe(caller.roles, listener);
+    subscribe(window, listener) {
+      return bus.subscribe(() => callers.resolve(window).roles, listener);
+    },
+    release(window) {
+      callers.release(window.windowKey);
     },
   };
 }

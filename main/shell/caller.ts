@@ -1,9 +1,13 @@
-import { rolesForWindow, type WindowRole } from '../core/contract';
-import type { Caller } from '../core/router';
+import type { WindowRole } from '../core/contract';
+import { guestCaller, type Caller } from '../core/router';
 
-/** The caller a window's calls are made as: everything follows from the role it was opened with. */
-export function callerForWindow(windowRole: WindowRole): Caller {
-  return { windowRole, roles: rolesForWindow(windowRole), actor: `window:${windowRole}` };
+/**
+ * A window as the router takes it: the role it was opened with and its key, under which the
+ * core keeps who is signed in on it. Nothing more is granted here: a counter or admin window
+ * carries a user's roles only once that user has signed in on it (core/auth).
+ */
+export function callerForWindow(windowRole: WindowRole, windowKey: string = windowRole): Caller {
+  return guestCaller({ windowRole, windowKey });
 }
 
 /** The page a window of this role opens: the face is chosen from the URL, the rights from the caller. */

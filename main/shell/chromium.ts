@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { AppEvent, MizbanBridge, WindowRole } from '../core/contract';
@@ -75,7 +76,9 @@ async function bindWindow(
   rendererDir: string,
   role: WindowRole,
 ): Promise<void> {
-  const caller = callerForWindow(role);
+  // The browser context is the window: its own key, so a sign-in on one never reaches another.
+  const caller = callerForWindow(role, `chromium:${randomUUID()}`);
+  context.on('close', () => router.release?.(caller));
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     const file = url.origin === SHELL_ORIGIN ? readAppFile(rendererDir, url.pathname) : null;

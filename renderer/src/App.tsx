@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { windowRoleSchema, type WindowRole } from '../../main/core/contract';
 import { AdminFace } from './admin/AdminFace';
-import { CounterHome } from './counter/CounterHome';
+import { SignInGate } from './auth/SignInGate';
+import { CounterFace } from './counter/CounterFace';
 import { KioskFace } from './kiosk/KioskFace';
 import { ReportPrintPage, ReportsPage } from './reports/ReportsPage';
 import { ErrorNotice } from './ui/ErrorNotice';
@@ -62,8 +63,16 @@ export function App() {
         </>
       );
     case 'counter':
-      return <CounterHome settings={settings} />;
+      return (
+        <SignInGate face="counter" settings={settings}>
+          <CounterFace settings={settings} />
+        </SignInGate>
+      );
     case 'admin':
-      return <AdminFace settings={settings} />;
+      return (
+        <SignInGate face="admin" settings={settings}>
+          <AdminFace settings={settings} />
+        </SignInGate>
+      );
   }
 }

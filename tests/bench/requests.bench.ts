@@ -8,6 +8,7 @@ import type { Db } from '../../main/core/db/connection';
 import { takeRequest, type IntakeContext } from '../../main/core/requests/intake';
 import { readSettings } from '../../main/core/settings/store';
 import { callerForWindow } from '../../main/shell/caller';
+import { signedIn } from '../support/auth';
 import { prng } from '../support/random';
 import { mobile, nationalCode, seedRequests } from '../support/seed-requests';
 import { p50p95, type Row } from './report';
@@ -17,7 +18,6 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 1_000_000);
 const QUERY_RUNS = Number(process.env.BENCH_QUERY_RUNS ?? 200);
 
 const kiosk = callerForWindow('kiosk');
-const counter = callerForWindow('counter');
 
 /** A database file on the real disk (os.tmpdir()), removed afterwards: fsync costs what it costs in the field. */
 async function withDatabaseFile<T>(use: (dbPath: string) => Promise<T>): Promise<T> {
@@ -154,6 +154,7 @@ interface Measured {
 async function measureReads(dbPath: string, statistics: string): Promise<Measured> {
   const core = openCore({ dbPath, appVersion: 'bench' });
   try {
+    const counter = await signedIn(core, 'clerk');
     const lookups = randomRequests(core.db, QUERY_RUNS, false);
     const searches = randomRequests(core.db, QUERY_RUNS, true);
     const firstPage = () => core.router.call(counter, 'requests.queue', {});

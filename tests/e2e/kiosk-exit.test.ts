@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import type { AppEvent } from '../../main/core/contract';
 import { REPEATED_CRASHES_EVENT } from '../../main/core/contract/kiosk';
 import { LANDSCAPE, PORTRAIT, startApp, type RunningApp } from '../support/app';
+import { openSignedIn } from '../support/auth';
 
 async function tapCorner(page: Page, times: number, gapMs = 100): Promise<void> {
   const corner = page.getByTestId('exit-gesture');
@@ -30,7 +31,7 @@ describe('leaving kiosk mode: the gesture, the PIN, the admin face', () => {
   after(() => app.close());
 
   test('the administrator sets the exit PIN on the maintenance tab; only its hash is stored', async () => {
-    const admin = await app.open({ role: 'admin', viewport: LANDSCAPE, hasTouch: false });
+    const admin = await openSignedIn(app, { viewport: LANDSCAPE });
     await admin.getByRole('button', { name: 'نگهداری' }).click();
     await admin.getByText('رمزی تنظیم نشده است').waitFor();
     await admin.getByLabel('رمز تازه (۴ تا ۱۲ رقم)').fill('۲۴۶');
@@ -49,7 +50,7 @@ describe('leaving kiosk mode: the gesture, the PIN, the admin face', () => {
       set_by: string;
     };
     assert.match(row.hash, /^scrypt\$/);
-    assert.equal(row.set_by, 'window:admin');
+    assert.equal(row.set_by, 'user:admin');
   });
 
   test('four taps, or five spread over more than three seconds, open nothing', async () => {
@@ -88,7 +89,7 @@ describe('leaving kiosk mode: the gesture, the PIN, the admin face', () => {
 
   test('the admin sees the recent log, and a warning when the screen crashed again and again', async () => {
     app.core.logger.error(REPEATED_CRASHES_EVENT, 'The kiosk screen crashed 3 times in 10 minutes.');
-    const admin = await app.open({ role: 'admin', viewport: LANDSCAPE, hasTouch: false });
+    const admin = await openSignedIn(app, { viewport: LANDSCAPE });
     await admin.getByRole('button', { name: 'English' }).click();
     await admin.getByRole('button', { name: 'Maintenance' }).click();
     const logs = admin.getByTestId('recent-logs');

@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import type { Language, WindowRole } from '../../main/core/contract';
 import { callerForWindow } from '../../main/shell/caller';
 import { LANDSCAPE, PORTRAIT, startApp, type RunningApp } from '../support/app';
+import { ensureUser, signedIn, signInOnPage } from '../support/auth';
 import { pastYear, seedReportData, showRange, showReportPage } from '../support/report-page';
 import { deliveredRequest } from '../support/requests';
 import { setSettings } from '../support/settings';
@@ -22,6 +23,8 @@ interface Scene {
   reach?: (page: Page, app: RunningApp, language: Language) => Promise<void>;
   /** Installs Playwright's clock before the page loads (for the idle warning). */
   clock?: boolean;
+  /** Counter and admin windows are signed in (a clerk, an administrator) unless this is false. */
+  signIn?: boolean;
 }
 
 /** A finger on the kiosk, a mouse on the desks. */
@@ -243,7 +246,60 @@ const SCENES: Scene[] = [
       await page.getByTestId('timeline').waitFor();
     },
   },
-  { name: 'counter-home', role: 'counter' },
+  { name: 'counter-sign-in', role: 'counter', signIn: false },
+  { name: 'counter-queue', role: 'counter', reach: (page) => page.locator('.queue-row').first().waitFor() },
+  {
+    name: 'counter-queue-search',
+    role: 'counter',
+    reach: async (page) => {
+      await page.keyboard.press('F3');
+      await page.keyboard.type('09121234567');
+      await page.locator('.queue-row').first().waitFor();
+    },
+  },
+  {
+    name: 'counter-request',
+    role: 'counter',
+    reach: async (page) => {
+      await page.locator(`.queue-row[data-code="${shown.worked}"]`).click();
+      await page.getByTestId('timeline').waitFor();
+    },
+  },
+  {
+    name: 'counter-request-delivered',
+    role: 'counter',
+    reach: async (page) => {
+      await page.locator('#queue-status').selectOption('delivered');
+      await page.locator(`.queue-row[data-code="${shown.delivered}"]`).click();
+      await page.getByTestId('timeline').waitFor();
+    },
+  },
+  {
+    name: 'counter-walk-in-service',
+    role: 'counter',
+    reach: async (page, _app, language) => {
+      await page.keyboard.press('F2');
+      await page.keyboard.type(words(language, 'گاز', 'gas'));
+      await page.locator('#walk-in-found li').first().waitFor();
+    },
+  },
+  {
+    name: 'counter-walk-in-form',
+    role: 'counter',
+    reach: async (page) => {
+      await page.keyboard.press('F2');
+      await page.locator('#walk-in-found li').first().waitFor();
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.id === 'walk-in-nationalCode');
+      await page.keyboard.type('0499370898');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('زهرا احمدی');
+      await page.keyboard.press('Tab');
+      await page.keyboard.type('0912');
+      await page.keyboard.press('Enter');
+      await page.locator('.walk-in .error-notice').first().waitFor();
+    },
+  },
   { name: 'admin-settings', role: 'admin' },
   { name: 'reports-satisfaction', role: 'admin', reach: (page, app, language) => reportPage(page, app, language) },
   {
@@ -285,6 +341,39 @@ async function reportPage(page: Page, app: RunningApp, language: Language, tab?:
   }
 }
 
+/** Requests the counter's scenes show: a worked one, a delivered one, the rest in the queue. */
+const shown = { worked: '', delivered: '' };
+
+async function seedQueue(app: RunningApp): Promise<void> {
+  const kiosk = callerForWindow('kiosk');
+  const clerk = await signedIn(app.core, 'clerk');
+  const people = [
+    { nationalCode: '0499370899', name: 'زهرا احمدی', mobile: '09121234567' },
+    { nationalCode: '0012345679', name: 'علی رضایی', mobile: '09351112233' },
+  ];
+  const codes: string[] = [];
+  for (const [i, service] of ['10110001', '10410001', '10410003', '10410003', '10110001', '10410001'].entries()) {
+    const made = await app.core.router.call(kiosk, 'requests.create', {
+      serviceCode: service,
+      applicant: people[i % people.length],
+    });
+    if (made.ok) codes.push((made.value as { trackingCode: string }).trackingCode);
+  }
+  // Two requests past their due date, as a queue has after a holiday.
+  app.core.db
+    .prepare('UPDATE requests SET due_date = ? WHERE tracking_code IN (?, ?)')
+    .run('1405/08/25', codes[1], codes[3]);
+  shown.worked = codes[1] ?? '';
+  await app.core.router.call(clerk, 'requests.transition', { trackingCode: shown.worked, to: 'in_progress' });
+  await app.core.router.call(clerk, 'requests.transition', {
+    trackingCode: shown.worked,
+    to: 'waiting_citizen',
+    note: 'اصل سند مالکیت آورده نشده است',
+  });
+  await app.core.router.call(clerk, 'documents.mark', { trackingCode: shown.worked, index: 0, received: true });
+  shown.delivered = await deliveredRequest(app.core);
+}
+
 async function shoot(app: RunningApp, scene: Scene, language: Language, landscape: boolean): Promise<string> {
   const page = await app.shell.openWindow({
     role: scene.role,
@@ -295,6 +384,11 @@ async function shoot(app: RunningApp, scene: Scene, language: Language, landscap
   await page.waitForSelector('html[data-ready="true"]');
   if (language === 'en') await tap(page, 'English');
   await page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+  if (scene.role !== 'kiosk' && scene.signIn !== false) {
+    const as = scene.role === 'counter' ? 'clerk' : 'admin';
+    await ensureUser(app.core, as);
+    await signInOnPage(page, as);
+  }
   await scene.reach?.(page, app, language);
   await page.evaluate(() => document.fonts.ready);
   const orientation = scene.role === 'kiosk' ? (landscape ? '-landscape' : '-portrait') : '';
@@ -314,7 +408,8 @@ async function main(): Promise<void> {
     { key: 'printer.host', value: '127.0.0.1' },
     { key: 'printer.port', value: port },
   );
-  await app.core.router.call(callerForWindow('admin'), 'settings.set', { key: 'survey.anonymous', value: true });
+  setSettings(app.core, { key: 'survey.anonymous', value: true });
+  await seedQueue(app);
   const written: string[] = [];
   try {
     // SCREENSHOT_SCENES=kiosk-home,kiosk-receipt shoots only those (names start with them).

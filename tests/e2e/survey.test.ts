@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 import type { Page } from 'playwright-core';
 import type { Language } from '../../main/core/contract';
-import { callerForWindow } from '../../main/shell/caller';
 import { PORTRAIT, startApp, type RunningApp } from '../support/app';
+import { signedIn } from '../support/auth';
 import { deliveredRequest } from '../support/requests';
 
 const WORDS = {
@@ -125,7 +125,7 @@ for (const language of ['fa', 'en'] as const) {
       const page = await openKiosk(app, language);
       await page.getByRole('button', { name: words.entry }).tap();
       assert.equal(await page.getByRole('button', { name: words.withoutCode }).count(), 0, 'not offered by default');
-      await app.core.router.call(callerForWindow('admin'), 'settings.set', { key: 'survey.anonymous', value: true });
+      await app.core.router.call(await signedIn(app.core), 'settings.set', { key: 'survey.anonymous', value: true });
       await page.getByRole('button', { name: words.withoutCode }).tap();
       await answerAxes(page, language);
       await page.getByRole('button', { name: words.next }).tap();
@@ -134,7 +134,7 @@ for (const language of ['fa', 'en'] as const) {
       await page.getByRole('heading', { name: words.thanks }).waitFor();
       const source = app.core.db.prepare('SELECT source FROM survey_responses ORDER BY id DESC LIMIT 1').pluck().get();
       assert.equal(source, 'anonymous');
-      await app.core.router.call(callerForWindow('admin'), 'settings.set', { key: 'survey.anonymous', value: false });
+      await app.core.router.call(await signedIn(app.core), 'settings.set', { key: 'survey.anonymous', value: false });
     });
   });
 }

@@ -9,6 +9,7 @@ import { launchChromiumShell, SHELL_ORIGIN } from '../../main/shell/chromium';
 import { chromiumReportPdf } from '../../main/shell/report-pdf';
 import { seedResponses } from '../bench/reports.bench';
 import { LANDSCAPE, RENDERER_DIR, type RunningApp } from './app';
+import { openSignedIn } from './auth';
 import { seedRequests } from './seed-requests';
 
 /**
@@ -70,7 +71,7 @@ export async function showReportPage(page: Page, language: Language): Promise<vo
 
 /** The report page in a new admin window, landscape as a supervisor's desk has it. */
 export async function openReportPage(app: RunningApp, language: Language): Promise<Page> {
-  const page = await app.open({ role: 'admin', viewport: LANDSCAPE, hasTouch: false });
+  const page = await openSignedIn(app, { viewport: LANDSCAPE });
   await showReportPage(page, language);
   return page;
 }

@@ -1,6 +1,7 @@
 import type { Core } from '../../main/core/app';
 import type { Result } from '../../main/core/contract';
 import { callerForWindow } from '../../main/shell/caller';
+import { signedIn } from './auth';
 
 export const PERSON = { nationalCode: '0499370899', name: 'زهرا احمدی', mobile: '09121234567' };
 
@@ -11,8 +12,9 @@ export async function deliveredRequest(core: Core, serviceCode = '10110001'): Pr
     applicant: PERSON,
   })) as Result<{ trackingCode: string }>;
   if (!made.ok) throw new Error(`could not take a request: ${made.error.code}`);
+  const clerk = await signedIn(core, 'clerk');
   for (const to of ['in_progress', 'ready', 'delivered']) {
-    const moved = await core.router.call(callerForWindow('counter'), 'requests.transition', {
+    const moved = await core.router.call(clerk, 'requests.transition', {
       trackingCode: made.value.trackingCode,
       to,
     });

@@ -12,7 +12,9 @@ import { parseCatalogue } from '../../main/core/catalogue/files';
 import { applyCatalogue, findService, listServices, readCatalogue } from '../../main/core/catalogue/store';
 import { catalogueFileSchema, type CatalogueFile, type FieldIssue, type WindowRole } from '../../main/core/contract';
 import type { Db } from '../../main/core/db/connection';
+import type { Caller } from '../../main/core/router';
 import { callerForWindow } from '../../main/shell/caller';
+import { signedIn } from '../support/auth';
 import { tempDir } from '../support/temp';
 
 const dir = tempDir();
@@ -37,9 +39,15 @@ function newDb(sampleCatalogue: boolean): Db {
 const serviceCount = (db: Db) => db.prepare('SELECT count(*) FROM services').pluck().get() as number;
 const agencyCount = (db: Db) => db.prepare('SELECT count(*) FROM agencies').pluck().get() as number;
 
+/** A window of this role, signed in as its usual user: a clerk at the counter, an administrator at the admin face. */
+async function callerOf(core: Core, role: WindowRole): Promise<Caller> {
+  if (role === 'kiosk') return callerForWindow('kiosk');
+  return signedIn(core, role === 'counter' ? 'clerk' : 'admin');
+}
+
 /** A channel's value, or the test fails with the refusal. */
 async function call<T>(core: Core, role: WindowRole, channel: string, input: unknown): Promise<T> {
-  const result = await core.router.call(callerForWindow(role), channel, input);
+  const result = await core.router.call(await callerOf(core, role), channel, input);
   assert.ok(result.ok, JSON.stringify(result));
   return result.value as T;
 }
@@ -211,7 +219,7 @@ describe('a bad file is refused whole, and every problem is named', () => {
       { row: 5, path: 'services.notElectronicReason', code: 'notElectronicReason.required' },
     ]);
 
-    const result = await core.router.call(callerForWindow('admin'), 'catalogue.import', {
+    const result = await core.router.call(await signedIn(core), 'catalogue.import', {
       format: 'json',
       content: JSON.stringify(file),
     });
@@ -289,7 +297,7 @@ describe('a bad file is refused whole, and every problem is named', () => {
       { row: 3, path: 'agency_code', code: 'code.invalid' },
       { row: 3, path: 'fee_rial', code: 'too_small' },
     ]);
-    const result = await core.router.call(callerForWindow('admin'), 'catalogue.import', {
+    const result = await core.router.call(await signedIn(core), 'catalogue.import', {
       format: 'csv',
       content: csv,
     });
@@ -324,7 +332,7 @@ describe('a bad file is refused whole, and every problem is named', () => {
       { path: '', code: 'file.unreadable' },
     ]);
     const core = newCore(true);
-    const result = await core.router.call(callerForWindow('admin'), 'catalogue.import', {
+    const result = await core.router.call(await signedIn(core), 'catalogue.import', {
       format: 'json',
       content: 'not json',
     });
@@ -446,7 +454,7 @@ describe('through the router', () => {
 
   for (const role of ['kiosk', 'counter'] as const) {
     test(`catalogue.import and catalogue.export are refused to the ${role} window`, async () => {
-      const caller = callerForWindow(role);
+      const caller = await callerOf(core, role);
       const imported = await core.router.call(caller, 'catalogue.import', { format: 'json', content: smallFile });
       assert.deepEqual(imported, { ok: false, error: { code: 'role.forbidden' } });
       assert.deepEqual(await core.router.call(caller, 'catalogue.export', { format: 'csv' }), {
@@ -468,7 +476,7 @@ describe('through the router', () => {
 
   test('catalogue.import_invalid carries the issues', async () => {
     const bad = JSON.stringify({ format: 1, agencies: [], services: [{ code: 'x' }] });
-    const result = await core.router.call(callerForWindow('admin'), 'catalogue.import', {
+    const result = await core.router.call(await signedIn(core), 'catalogue.import', {
       format: 'json',
       content: bad,
     });

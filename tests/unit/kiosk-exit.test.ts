@@ -6,6 +6,7 @@ import type { AppEvent } from '../../main/core/contract';
 import { attemptsLeft, isLocked, lockAfterFailure, PIN_ATTEMPTS } from '../../main/core/kiosk/attempts';
 import { hashPin, verifyPin } from '../../main/core/kiosk/pin';
 import { callerForWindow } from '../../main/shell/caller';
+import { signedIn } from '../support/auth';
 import { tempDir } from '../support/temp';
 
 const FAST = { log2N: 10, r: 8, p: 1 };
@@ -63,7 +64,7 @@ describe('the wrong-PIN policy', () => {
   });
 });
 
-describe('leaving kiosk mode through the core', () => {
+describe('leaving kiosk mode through the core', async () => {
   let clock = new Date('2026-01-01T08:00:00Z');
   const dir = tempDir();
   const core = openCore({
@@ -74,7 +75,7 @@ describe('leaving kiosk mode through the core', () => {
   });
   after(() => core.close());
   const kiosk = callerForWindow('kiosk');
-  const admin = callerForWindow('admin');
+  const admin = await signedIn(core);
   const events: AppEvent[] = [];
   core.bus.subscribe(['admin'], (event) => events.push(event));
   const exit = (pin: string) => core.router.call(kiosk, 'kiosk.exit', { pin });
@@ -114,7 +115,7 @@ describe('leaving kiosk mode through the core', () => {
     }
     const set = await core.router.call(admin, 'kiosk.pin.set', { pin: '۴۸۲۷۱۹' });
     assert.equal(set.ok, true);
-    if (set.ok) assert.deepEqual(set.value, { set: true, setAt: clock.toISOString(), setBy: 'window:admin' });
+    if (set.ok) assert.deepEqual(set.value, { set: true, setAt: clock.toISOString(), setBy: 'user:admin' });
   });
 
   test('the database keeps a salted scrypt hash, never the PIN', () => {
@@ -188,7 +189,7 @@ describe('what the faces report', () => {
     const again = await core.router.call(callerForWindow('kiosk'), 'terminal.activity', { busy: true });
     assert.ok(first.ok && again.ok);
     assert.deepEqual(first.value, again.value);
-    await core.router.call(callerForWindow('counter'), 'terminal.activity', { busy: false });
+    await core.router.call(await signedIn(core, 'clerk'), 'terminal.activity', { busy: false });
     assert.deepEqual(
       core.activity.snapshot().map(({ windowRole, busy }) => ({ windowRole, busy })),
       [

@@ -9,6 +9,7 @@ import { repeatedCrashes } from '../../main/core/logs/handlers';
 import { LOG_FILE_NAME, parseLogLine, RotatingLog } from '../../main/core/logs/rotating-log';
 import { runStartupChecks } from '../../main/core/recovery/startup';
 import { callerForWindow } from '../../main/shell/caller';
+import { signedIn } from '../support/auth';
 import { tempDir } from '../support/temp';
 
 describe('the rotating log', () => {
@@ -123,16 +124,15 @@ describe('the core: its log and its checks at start', () => {
   });
 
   test('logs.recent answers the admin only, newest first, with the repeated crashes', async () => {
+    const admin = await signedIn(core);
     core.logger.error(REPEATED_CRASHES_EVENT, 'The kiosk screen crashed 3 times in 10 minutes.');
-    const result = (await core.router.call(callerForWindow('admin'), 'logs.recent', { limit: 2 })) as Result<
-      ChannelOutput<'logs.recent'>
-    >;
+    const result = (await core.router.call(admin, 'logs.recent', { limit: 2 })) as Result<ChannelOutput<'logs.recent'>>;
     assert.ok(result.ok);
     assert.equal(result.value.entries.length, 2);
     assert.equal(result.value.entries[0]?.event, REPEATED_CRASHES_EVENT);
     assert.equal(result.value.repeatedCrashes.last24h, 1);
-    for (const role of ['kiosk', 'counter'] as const) {
-      assert.deepEqual(await core.router.call(callerForWindow(role), 'logs.recent', {}), {
+    for (const caller of [callerForWindow('kiosk'), await signedIn(core, 'clerk')]) {
+      assert.deepEqual(await core.router.call(caller, 'logs.recent', {}), {
         ok: false,
         error: { code: 'role.forbidden' },
       });
@@ -142,7 +142,7 @@ describe('the core: its log and its checks at start', () => {
   test('a fault inside a handler is written to the log, not only to the console', async () => {
     core.db.exec('ALTER TABLE kiosk_exit_pin RENAME TO kiosk_exit_pin_gone');
     try {
-      const result = await core.router.call(callerForWindow('admin'), 'kiosk.pin.status', {});
+      const result = await core.router.call(await signedIn(core), 'kiosk.pin.status', {});
       assert.deepEqual(result, { ok: false, error: { code: 'internal' } });
     } finally {
       core.db.exec('ALTER TABLE kiosk_exit_pin_gone RENAME TO kiosk_exit_pin');

@@ -31,6 +31,7 @@ describe('a fresh database', () => {
       'kiosk_exit_pin',
       'print_jobs',
       'questionnaires',
+      'request_documents',
       'request_events',
       'requests',
       'services',
@@ -39,6 +40,8 @@ describe('a fresh database', () => {
       'survey_answers',
       'survey_responses',
       'tracking_sequence',
+      'user_log',
+      'users',
     ]);
   });
 

@@ -10,12 +10,11 @@ import { renderReceipt } from '../../main/core/printing/layout';
 import { receiptDataFor } from '../../main/core/printing/receipt-source';
 import { PrinterEmulator, type EmulatorJob } from '../../native/emulator/emulator';
 import { callerForWindow } from '../../main/shell/caller';
+import { signedIn } from '../support/auth';
 import { toRgba } from '../support/bitmap';
 import { tempDir } from '../support/temp';
 
 const kiosk = callerForWindow('kiosk');
-const clerk = callerForWindow('counter');
-const admin = callerForWindow('admin');
 
 /** Waits until `check` holds, looking every 20 ms; the queue works in the background. */
 async function until<T>(what: string, check: () => T | undefined | false, timeoutMs = 15_000): Promise<T> {
@@ -34,7 +33,7 @@ async function usePrinter(core: Core, port: number): Promise<void> {
     ['printer.host', '127.0.0.1'],
     ['printer.port', port],
   ] as const) {
-    assert.ok((await core.router.call(admin, 'settings.set', { key, value })).ok);
+    assert.ok((await core.router.call(await signedIn(core), 'settings.set', { key, value })).ok);
   }
 }
 
@@ -138,6 +137,8 @@ describe('a receipt from intake to paper, through the emulator over TCP', () => 
   test('a reprint asked at the counter is a copy; a test page prints from the admin face', async () => {
     const { trackingCode, printJobId } = await takeRequest(core);
     await until('the job done', () => job(core, printJobId).status === 'done');
+    const clerk = await signedIn(core, 'clerk');
+    const admin = await signedIn(core);
     const reprint = (await core.router.call(clerk, 'print.reprint', { trackingCode })) as Result<{ jobId: number }>;
     assert.ok(reprint.ok);
     await until('the reprint done', () => job(core, reprint.value.jobId).status === 'done');
@@ -237,6 +238,7 @@ test('after its last try a job stays failed, in sight, until a person sends it a
     await core.printer.idle();
     assert.deepEqual(job(core, printJobId).status, 'failed');
     assert.equal(job(core, printJobId).last_error, 'connect-failed');
+    const clerk = await signedIn(core, 'clerk');
     const listed = (await core.router.call(clerk, 'print.jobs', {})) as Result<PrintJob[]>;
     assert.ok(listed.ok && listed.value.some((j) => j.id === printJobId && j.status === 'failed'));
     assert.deepEqual(await core.router.call(clerk, 'print.retry', { jobId: 999 }), {

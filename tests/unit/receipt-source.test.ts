@@ -14,6 +14,7 @@ import { pngToBitmap } from '../../main/core/printing/raster';
 import { receiptDataFor } from '../../main/core/printing/receipt-source';
 import { DomainError } from '../../main/core/router';
 import { callerForWindow } from '../../main/shell/caller';
+import { signedIn } from '../support/auth';
 import { tempDir } from '../support/temp';
 
 /** A real terminal database with the sample catalogue; requests made through the router, as the kiosk makes them. */
@@ -31,7 +32,8 @@ const person = { nationalCode: '0499370899', name: 'زهرا احمدی', mobile
 const company = { legalId: '10380284790', company: 'شرکت نمونه', name: 'علی رضایی', mobile: '+98 912 765 4321' };
 
 async function create(serviceCode: string, applicant: object, window: 'kiosk' | 'counter' = 'kiosk'): Promise<string> {
-  const result = (await core.router.call(callerForWindow(window), 'requests.create', {
+  const caller = window === 'kiosk' ? callerForWindow('kiosk') : await signedIn(core, 'clerk');
+  const result = (await core.router.call(caller, 'requests.create', {
     serviceCode,
     applicant,
   })) as Result<{
@@ -97,7 +99,7 @@ describe('receiptDataFor: the receipt of a stored request', () => {
   });
 
   test('the office as it is named now; the terminal that took the request, even after a renumbering', async () => {
-    const admin = callerForWindow('admin');
+    const admin = await signedIn(core);
     const earlier = await create('10110001', person);
     await core.router.call(admin, 'settings.set', { key: 'office.name.fa', value: 'دفتر پیشخوان ۱۲۳۴ قزوین' });
     await core.router.call(admin, 'settings.set', { key: 'terminal.number', value: 42 });

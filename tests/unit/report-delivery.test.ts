@@ -9,6 +9,7 @@ import type { Result } from '../../main/core/contract';
 import { auditReport } from '../../main/core/reports/audit';
 import { deliveryReport } from '../../main/core/reports/delivery';
 import { callerForWindow } from '../../main/shell/caller';
+import { signedIn } from '../support/auth';
 import { PERSON } from '../support/requests';
 import { tempDir } from '../support/temp';
 
@@ -27,9 +28,10 @@ describe('on-time delivery, from real requests and their events, on a controlled
     now: () => clock,
   });
   after(() => core.close());
+  const clerk = await signedIn(core, 'clerk');
 
   async function take(window: 'kiosk' | 'counter', serviceCode: string): Promise<string> {
-    const made = (await core.router.call(callerForWindow(window), 'requests.create', {
+    const made = (await core.router.call(window === 'kiosk' ? callerForWindow('kiosk') : clerk, 'requests.create', {
       serviceCode,
       applicant: PERSON,
     })) as Result<{ trackingCode: string; dueDate: string }>;
@@ -39,7 +41,7 @@ describe('on-time delivery, from real requests and their events, on a controlled
   async function deliver(trackingCode: string, when: Date) {
     clock = when;
     for (const to of ['in_progress', 'ready', 'delivered']) {
-      const moved = await core.router.call(callerForWindow('counter'), 'requests.transition', { trackingCode, to });
+      const moved = await core.router.call(clerk, 'requests.transition', { trackingCode, to });
       assert.ok(moved.ok, JSON.stringify(moved));
     }
   }
@@ -114,7 +116,7 @@ describe('on-time delivery, from real requests and their events, on a controlled
     const byClerk = deliveryReport(core.db, { by: 'clerk' }, now);
     assert.deepEqual(
       byClerk.groups.map((g) => [g.key, g.requests, g.delivered, g.onTime]),
-      [['window:counter', null, 2, 1]],
+      [['user:clerk', null, 2, 1]],
     );
   });
 

@@ -5,11 +5,10 @@ import { openCore } from '../../main/core/app';
 import { reportPrintPath, reportPrintRequestSchema, type ReportPrintRequest } from '../../main/core/contract';
 import { checkPrintState, reportPdfFileName, type ReportPdfMaker } from '../../main/core/reports/pdf';
 import { DomainError, type Router } from '../../main/core/router';
-import { callerForWindow } from '../../main/shell/caller';
+import { signedIn } from '../support/auth';
 import { tempDir } from '../support/temp';
 
 const dir = tempDir('mizban-report-pdf-');
-const admin = callerForWindow('admin');
 
 /** A maker that prints nothing: it keeps what the core handed it, to look at. */
 function recordingMaker() {
@@ -21,7 +20,7 @@ function recordingMaker() {
   return { maker, seen };
 }
 
-describe('reports.pdf', () => {
+describe('reports.pdf', async () => {
   const { maker, seen } = recordingMaker();
   const core = openCore({
     dbPath: path.join(dir, 'with.sqlite'),
@@ -34,9 +33,10 @@ describe('reports.pdf', () => {
     core.close();
     without.close();
   });
+  const admin = await signedIn(core);
 
   test('a core opened without a way to print refuses with its own code', async () => {
-    const answer = await without.router.call(admin, 'reports.pdf', { report: 'audit' });
+    const answer = await without.router.call(await signedIn(without), 'reports.pdf', { report: 'audit' });
     assert.deepEqual(answer, { ok: false, error: { code: 'reports.pdf_unavailable' } });
   });
 
@@ -93,7 +93,7 @@ describe('reports.pdf', () => {
         checkPrintState(JSON.stringify({ code: 'input.invalid', details: { issues: [] } })) as never,
     });
     try {
-      assert.deepEqual(await failing.router.call(admin, 'reports.pdf', { report: 'audit' }), {
+      assert.deepEqual(await failing.router.call(await signedIn(failing), 'reports.pdf', { report: 'audit' }), {
         ok: false,
         error: { code: 'input.invalid', details: { issues: [] } },
       });

@@ -12,6 +12,7 @@ import {
   type Result,
 } from '../../main/core/contract';
 import { callerForWindow } from '../../main/shell/caller';
+import { signedIn } from '../support/auth';
 import { tempDir } from '../support/temp';
 
 /** The clock of the core under test: set per test, so that due dates are known by hand. */
@@ -25,8 +26,8 @@ const core = openCore({
 after(() => core.close());
 
 const kiosk = callerForWindow('kiosk');
-const clerk = callerForWindow('counter');
-const admin = callerForWindow('admin');
+const clerk = await signedIn(core, 'clerk');
+const admin = await signedIn(core);
 
 const person = { nationalCode: '0499370899', name: 'زهرا احمدی', mobile: '09121234567' };
 const company = { legalId: '10380284790', company: 'شرکت نمونه', name: 'علی رضایی', mobile: '+98 912 765 4321' };
@@ -186,9 +187,9 @@ describe('moving a request through its stages', () => {
       final.value.events.map((e) => [e.from, e.to, e.actor, e.note]),
       [
         [null, 'registered', 'window:kiosk', null],
-        ['registered', 'in_progress', 'window:counter', 'به in_progress'],
-        ['in_progress', 'ready', 'window:counter', 'به ready'],
-        ['ready', 'delivered', 'window:counter', 'به delivered'],
+        ['registered', 'in_progress', 'user:clerk', 'به in_progress'],
+        ['in_progress', 'ready', 'user:clerk', 'به ready'],
+        ['ready', 'delivered', 'user:clerk', 'به delivered'],
       ],
     );
     assert.deepEqual(final.value.allowed, []);

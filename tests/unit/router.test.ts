@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { openCore } from '../../main/core/app';
-import { CHANNEL_NAMES, channels, rolesForWindow, WINDOW_ROLES, type Role } from '../../main/core/contract';
+import { CHANNEL_NAMES, channels, type Role } from '../../main/core/contract';
 import { EventBus } from '../../main/core/events';
-import { createRouter, DomainError, type Caller, type Handlers } from '../../main/core/router';
+import { createRouter, DomainError, trustedCallers, type Caller, type Handlers } from '../../main/core/router';
 import { migrations } from '../../main/core/db/migrations';
 import { callerForWindow } from '../../main/shell/caller';
+import { signedIn, TEST_PASSWORD } from '../support/auth';
 import { tempDir } from '../support/temp';
 
 const core = openCore({ dbPath: path.join(tempDir(), 'router.sqlite'), appVersion: '1.2.3', log: () => undefined });
@@ -59,6 +60,7 @@ const validInput: Record<string, unknown> = {
   'printer.test': {},
   'receipt.preview': { trackingCode: '00100000011', mobileLastFour: '4567' },
   'print.reprint': { trackingCode: '00100000011' },
+  'print.job': { jobId: 1 },
   'print.jobs': {},
   'print.retry': { jobId: 1 },
   'reports.satisfaction': { questionnaire: 'national-16' },
@@ -66,26 +68,82 @@ const validInput: Record<string, unknown> = {
   'reports.audit': {},
   'reports.export': { report: 'audit', format: 'csv' },
   'reports.pdf': { report: 'audit' },
+  'auth.session': {},
+  'auth.signIn': { username: 'nobody', password: 'wrong password' },
+  'auth.signOut': {},
+  'auth.activity': {},
+  'auth.firstAdmin': { username: 'first', displayName: 'اولین مدیر', password: 'a long password' },
+  'users.list': {},
+  'users.create': { username: 'newclerk', displayName: 'کارمند تازه', role: 'clerk', password: TEST_PASSWORD },
+  'users.update': { username: 'nobody', active: true },
+  'users.resetPassword': { username: 'nobody', password: TEST_PASSWORD },
+  'documents.list': { trackingCode: '00100000011' },
+  'documents.mark': { trackingCode: '00100000011', index: 0, received: true },
 };
 
-describe('role checks: every channel against every window', () => {
+const STAFF: readonly Role[] = ['clerk', 'supervisor', 'admin'];
+
+/**
+ * Every kind of caller: a kiosk; a counter and an admin window nobody is signed in on; a clerk
+ * at the counter; a supervisor, an administrator at the admin face. The roles each is expected
+ * to carry are written out here, not taken from the code under test.
+ */
+const CALLERS = [
+  { name: 'a kiosk window', roles: ['kiosk'], caller: async () => callerForWindow('kiosk') },
+  { name: 'a counter nobody signed in on', roles: ['guest'], caller: async () => callerForWindow('counter', 'c1') },
+  { name: 'an admin window nobody signed in on', roles: ['guest'], caller: async () => callerForWindow('admin', 'a1') },
+  { name: 'a clerk at the counter', roles: ['clerk'], caller: () => signedIn(core, 'clerk') },
+  {
+    name: 'an administrator at the counter',
+    roles: ['clerk'],
+    caller: () => signedIn(core, 'admin', { windowRole: 'counter' }),
+  },
+  { name: 'a supervisor at the admin face', roles: ['supervisor'], caller: () => signedIn(core, 'supervisor') },
+  { name: 'an administrator at the admin face', roles: ['admin', 'supervisor'], caller: () => signedIn(core) },
+] as const;
+
+describe('role checks: every channel against every caller, by the user signed in on the window', () => {
   test('the table of valid inputs covers every channel', () => {
     assert.deepEqual(Object.keys(validInput).sort(), [...CHANNEL_NAMES].sort());
   });
 
-  for (const windowRole of WINDOW_ROLES) {
+  for (const { name, roles, caller } of CALLERS) {
     for (const channel of CHANNEL_NAMES) {
-      const allowed = (channels[channel].roles as readonly Role[]).some((role) =>
-        rolesForWindow(windowRole).includes(role),
-      );
-      test(`${windowRole} window ${allowed ? 'may' : 'may not'} call ${channel}`, async () => {
-        const result = await core.router.call(callerForWindow(windowRole), channel, validInput[channel]);
+      const allowedRoles = channels[channel].roles as readonly Role[];
+      const allowed = allowedRoles.some((role) => (roles as readonly Role[]).includes(role));
+      // A window nobody is signed in on is asked to sign in for what a user could do there.
+      const refusal =
+        roles[0] === 'guest' && allowedRoles.some((role) => STAFF.includes(role)) ? 'auth.required' : 'role.forbidden';
+      test(`${name} ${allowed ? 'may' : 'may not'} call ${channel}`, async () => {
+        const result = await core.router.call(await caller(), channel, validInput[channel]);
         // An allowed call may still meet a domain refusal (a code that does not exist), never the role check.
-        if (allowed) assert.ok(result.ok || result.error.code !== 'role.forbidden', JSON.stringify(result));
-        else assert.deepEqual(result, { ok: false, error: { code: 'role.forbidden' } });
+        if (allowed) {
+          assert.ok(
+            result.ok || (result.error.code !== 'role.forbidden' && result.error.code !== 'auth.required'),
+            JSON.stringify(result),
+          );
+        } else assert.deepEqual(result, { ok: false, error: { code: refusal } });
       });
     }
   }
+
+  test('a clerk is refused every channel of the admin face', async () => {
+    const clerk = await signedIn(core, 'clerk');
+    const adminOnly = CHANNEL_NAMES.filter((c) => !(channels[c].roles as readonly Role[]).includes('clerk'));
+    assert.ok(adminOnly.includes('settings.set') && adminOnly.includes('users.create'));
+    for (const channel of adminOnly) {
+      const result = await core.router.call(clerk, channel, validInput[channel]);
+      assert.deepEqual(result, { ok: false, error: { code: 'role.forbidden' } }, channel);
+    }
+  });
+
+  test("a caller's own claim of roles counts for nothing: only the session of its window", async () => {
+    const forged: Caller = { windowRole: 'counter', windowKey: 'nobody', roles: ['admin'], actor: 'x', user: null };
+    assert.deepEqual(await core.router.call(forged, 'settings.set', validInput['settings.set']), {
+      ok: false,
+      error: { code: 'auth.required' },
+    });
+  });
 
   test('a kiosk caller is refused every channel that is not open to kiosks', async () => {
     const closed = CHANNEL_NAMES.filter((c) => !(channels[c].roles as readonly Role[]).includes('kiosk'));
@@ -97,15 +155,15 @@ describe('role checks: every channel against every window', () => {
   });
 
   test('a caller with no roles is refused everything', async () => {
-    const nobody: Caller = { windowRole: 'kiosk', roles: [], actor: 'nobody' };
+    const router = createRouter({} as Handlers, new EventBus(), () => undefined, trustedCallers([], 'nobody'));
     for (const channel of CHANNEL_NAMES) {
-      assert.equal((await core.router.call(nobody, channel, validInput[channel])).ok, false);
+      assert.equal((await router.call(callerForWindow('kiosk'), channel, validInput[channel])).ok, false);
     }
   });
 });
 
-describe('validation', () => {
-  const admin = callerForWindow('admin');
+describe('validation', async () => {
+  const admin = await signedIn(core);
 
   test('an unknown channel is named as such', async () => {
     assert.deepEqual(await core.router.call(admin, 'requests.delete_all', {}), {
@@ -166,7 +224,9 @@ describe('faults never cross the boundary as text', () => {
     },
   } as Partial<Handlers> as Handlers;
   const logged: string[] = [];
-  const router = createRouter(base, new EventBus(), (message) => logged.push(message));
+  /** Every window an administrator's: this router has no sign-in. */
+  const asAdmin = trustedCallers(['admin'], 'test');
+  const router = createRouter(base, new EventBus(), (message) => logged.push(message), asAdmin);
   const admin = callerForWindow('admin');
 
   test('an unexpected throw becomes internal, and is logged', async () => {
@@ -184,6 +244,7 @@ describe('faults never cross the boundary as text', () => {
       { ...base, 'system.health': () => ({ appVersion: 1 }) as never },
       new EventBus(),
       () => undefined,
+      asAdmin,
     );
     assert.deepEqual(await broken.call(admin, 'system.health', {}), { ok: false, error: { code: 'internal' } });
   });

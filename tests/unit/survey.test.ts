@@ -12,6 +12,7 @@ import {
 import { openDatabase } from '../../main/core/db/connection';
 import { ensureQuestionnaires, QuestionnaireChanged, SHIPPED_QUESTIONNAIRES } from '../../main/core/survey/definitions';
 import { callerForWindow } from '../../main/shell/caller';
+import { signedIn } from '../support/auth';
 import { deliveredRequest, PERSON } from '../support/requests';
 import { tempDir } from '../support/temp';
 
@@ -19,8 +20,8 @@ const dir = tempDir();
 const core = openCore({ dbPath: path.join(dir, 'survey.sqlite'), appVersion: 't', log: () => undefined });
 after(() => core.close());
 const kiosk = callerForWindow('kiosk');
-const clerk = callerForWindow('counter');
-const admin = callerForWindow('admin');
+const clerk = await signedIn(core, 'clerk');
+const admin = await signedIn(core);
 
 const NATIONAL = { id: 'national-16', version: 1 };
 const call = async <T>(caller: typeof kiosk, channel: string, input: unknown) =>
@@ -115,7 +116,7 @@ describe('taking the survey for a delivered receipt', () => {
       .prepare('SELECT * FROM survey_responses WHERE id = ?')
       .get(submitted.value.responseId) as Record<string, unknown>;
     assert.equal(response.source, 'request');
-    assert.equal(response.clerk, 'window:counter');
+    assert.equal(response.clerk, 'user:clerk');
     assert.equal(response.gender, 'female');
     assert.equal(response.suggestion, 'صف کوتاه‌تر');
     const stored = JSON.stringify(response);

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
+import { authChannels } from './auth';
 import { calendarChannels } from './calendar';
 import { catalogueChannels } from './catalogue';
+import { counterChannels } from './counter';
 import { kioskChannels } from './kiosk';
 import { printingChannels } from './printing';
 import { reportChannels } from './reports';
@@ -22,6 +24,8 @@ export const channels = {
   ...surveyChannels,
   ...printingChannels,
   ...reportChannels,
+  ...authChannels,
+  ...counterChannels,
 } as const;
 
 export type Channels = typeof channels;

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { AUTH_ERROR_CODES } from './auth';
 import { CALENDAR_ERROR_CODES } from './calendar';
+import { COUNTER_ERROR_CODES } from './counter';
 import { KIOSK_ERROR_CODES } from './kiosk';
 import { PRINTING_ERROR_CODES } from './printing';
 import { REPORT_ERROR_CODES } from './reports';
@@ -28,6 +30,8 @@ export const ERROR_CODES = [
   ...CALENDAR_ERROR_CODES,
   ...KIOSK_ERROR_CODES,
   ...PRINTING_ERROR_CODES,
+  ...AUTH_ERROR_CODES,
+  ...COUNTER_ERROR_CODES,
   ...REPORT_ERROR_CODES,
   'transport.unavailable',
   'internal',

@@ -1,7 +1,11 @@
 import { z } from 'zod';
 
-/** Who may call a channel. A caller holds one or more of these; the router checks them. */
-export const ROLES = ['kiosk', 'clerk', 'supervisor', 'admin'] as const;
+/**
+ * Who may call a channel. A caller holds one or more of these; the router checks them.
+ * 'guest' is a counter or admin window where nobody is signed in: it may sign in and read
+ * what any screen needs before that (settings, health).
+ */
+export const ROLES = ['kiosk', 'clerk', 'supervisor', 'admin', 'guest'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
@@ -15,16 +19,10 @@ export const windowRoleSchema = z.enum(WINDOW_ROLES);
 export type WindowRole = z.infer<typeof windowRoleSchema>;
 
 /**
- * The roles a window's calls carry. A counter works as a clerk; the admin face as an
- * administrator, who also sees what a supervisor sees.
+ * The roles a window's calls carry before anyone signs in on it: a kiosk is always a kiosk;
+ * a counter or admin window is a guest until a user signs in, and then carries the user's
+ * roles (contract/auth.ts rolesOfUser).
  */
 export function rolesForWindow(windowRole: WindowRole): readonly Role[] {
-  switch (windowRole) {
-    case 'kiosk':
-      return ['kiosk'];
-    case 'counter':
-      return ['clerk'];
-    case 'admin':
-      return ['admin', 'supervisor'];
-  }
+  return windowRole === 'kiosk' ? ['kiosk'] : ['guest'];
 }

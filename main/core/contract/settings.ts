@@ -50,6 +50,8 @@ export const settingSchemas = {
     z.literal(57600),
     z.literal(115200),
   ]),
+  /** Minutes without a key press or click after which a clerk's or administrator's sign-in ends. */
+  'session.idleMinutes': z.number().int().min(1).max(480),
 } as const;
 
 export type SettingKey = keyof typeof settingSchemas;
@@ -79,6 +81,7 @@ export const settingDefaults: Settings = {
   'printer.osName': '',
   'scanner.serialPath': '',
   'scanner.baudRate': 9600,
+  'session.idleMinutes': 15,
 };
 
 export const settingsSchema = z.object(settingSchemas);
@@ -108,5 +111,6 @@ export const settingChangeSchema = z.discriminatedUnion('key', [
   change('printer.osName'),
   change('scanner.serialPath'),
   change('scanner.baudRate'),
+  change('session.idleMinutes'),
 ]);
 export type SettingChange = z.infer<typeof settingChangeSchema>;

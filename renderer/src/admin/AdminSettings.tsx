@@ -33,6 +33,7 @@ const BOOLEAN = new Set<SettingKey>(['requests.waitingExtendsDueDate', 'survey.a
 const NUMERIC = new Set<SettingKey>([
   'terminal.number',
   'kiosk.idleSeconds',
+  'session.idleMinutes',
   'printer.port',
   'printer.paperWidth',
   'printer.baudRate',

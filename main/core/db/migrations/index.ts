@@ -4,6 +4,7 @@ import catalogue from './0003_catalogue.sql';
 import requests from './0004_requests.sql';
 import survey from './0005_survey.sql';
 import kioskExitPin from './0006_kiosk_exit_pin.sql';
+import usersAndDocuments from './0007_users_and_documents.sql';
 
 export interface Migration {
   version: number;
@@ -19,4 +20,5 @@ export const migrations: readonly Migration[] = [
   { version: 4, name: '0004_requests', sql: requests },
   { version: 5, name: '0005_survey', sql: survey },
   { version: 6, name: '0006_kiosk_exit_pin', sql: kioskExitPin },
+  { version: 7, name: '0007_users_and_documents', sql: usersAndDocuments },
 ];
