@@ -3,11 +3,12 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import { openCore } from '../../main/core/app';
 import { afterFailure, isLockedAt } from '../../main/core/auth/lockout';
-import { AUTH_POLICY, type Result, type SessionInfo, type User } from '../../main/core/contract';
+import { AUTH_FIELD_ERRORS, AUTH_POLICY, type Result, type SessionInfo, type User } from '../../main/core/contract';
 import { verifyPin } from '../../main/core/kiosk/pin';
 import type { Caller } from '../../main/core/router';
 import { callerForWindow } from '../../main/shell/caller';
 import { signedIn, TEST_PASSWORD } from '../support/auth';
+import { messages } from '../../renderer/src/i18n/messages';
 import { tempDir } from '../support/temp';
 
 describe('the lock-out policy', () => {
@@ -284,4 +285,14 @@ describe('users, sign-in and sessions through the router', async () => {
     stop();
     assert.deepEqual(heard, ['queue.changed']);
   });
+});
+
+test('the sign-in field errors have words in both languages', () => {
+  for (const language of ['fa', 'en'] as const) {
+    const errors = messages(language).errors as Record<string, Record<string, string>>;
+    for (const code of AUTH_FIELD_ERRORS) {
+      const [field, kind] = code.split('.') as [string, string];
+      assert.equal(typeof errors[field]?.[kind], 'string', `${language}: ${code}`);
+    }
+  }
 });

@@ -6,7 +6,7 @@ import { useCall, useSession } from '../auth/session';
 import { showInstant } from '../counter/format';
 import { useLanguage } from '../ui/useLanguage';
 import { useNow } from '../ui/useNow';
-import '../counter/Counter.css';
+import './UsersPage.css';
 
 /**
  * The administrator's users page: who may sign in at this terminal, as what. An account is
