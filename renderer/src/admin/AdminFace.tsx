@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../main/core/contract';
 import { AdminMaintenance } from './AdminMaintenance';
 import { AdminSettings } from './AdminSettings';
+import { ReportsPage } from '../reports/ReportsPage';
 import './Maintenance.css';
 
-const TABS = ['settings', 'maintenance'] as const;
+const TABS = ['settings', 'reports', 'maintenance'] as const;
 type Tab = (typeof TABS)[number];
 
 /** The admin face until it gets its own navigation: a tab bar over the settings and the maintenance page. */
@@ -27,7 +28,9 @@ export function AdminFace({ settings }: { settings: Settings }) {
           </button>
         ))}
       </nav>
-      {tab === 'settings' ? <AdminSettings settings={settings} /> : <AdminMaintenance />}
+      {tab === 'settings' && <AdminSettings settings={settings} />}
+      {tab === 'reports' && <ReportsPage settings={settings} />}
+      {tab === 'maintenance' && <AdminMaintenance />}
     </div>
   );
 }
