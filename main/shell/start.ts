@@ -9,6 +9,7 @@ import { PrinterEmulator } from '../../native/emulator/emulator';
 import { TcpTransport } from '../../native/printer/tcp-transport';
 import { parseShellArgs } from './args';
 import { launchChromiumShell } from './chromium';
+import { chromiumReportPdf } from './report-pdf';
 import { findElectronBinary, NO_ELECTRON_NOTICE } from './electron-binary';
 
 /**
@@ -33,9 +34,11 @@ async function main(): Promise<void> {
   const emulatorDir = path.join(path.dirname(dbPath), 'emulator');
   const emulator = new PrinterEmulator({ outDir: emulatorDir });
   const emulatorPort = await emulator.listenTcp(0);
+  const rendererDir = path.join(__dirname, '../renderer');
   const core = openCore({
     dbPath,
     appVersion: APP_VERSION,
+    reportPdf: chromiumReportPdf(rendererDir),
     transportFor: (settings) =>
       settings['printer.connection'] === 'none'
         ? new TcpTransport({ host: '127.0.0.1', port: emulatorPort })
@@ -48,7 +51,7 @@ async function main(): Promise<void> {
   const headless = process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
   const shell = await launchChromiumShell({
     router: core.router,
-    rendererDir: path.join(__dirname, '../renderer'),
+    rendererDir,
     headless,
   });
   const landscape = role !== 'kiosk';
