@@ -11,6 +11,7 @@ import {
   responsesImport,
 } from './commands/data';
 import { backup, dbInit } from './commands/db';
+import { purge } from './commands/purge';
 import { receiptRender } from './commands/receipt';
 import { report } from './commands/report';
 import { UsageError } from './usage-error';
@@ -20,6 +21,9 @@ const USAGE = `usage: mizban <command> [options]
   db init [--db FILE] [--empty]      create the database (with the sample catalogue unless
                                      --empty), or migrate it to this version
   backup [--db FILE] --out FILE      an online backup of the database
+  purge [--db FILE]                  erase the citizen's name, national code, legal ID, company
+                                     and mobile from requests closed more than the setting
+                                     retention.days ago (the app does it daily); 0 keeps them
   catalogue import FILE [--format json|csv] [--db FILE]
                                      add or update agencies and services, all or nothing
   catalogue export [--format json|csv] [--out FILE] [--db FILE]
@@ -95,6 +99,8 @@ async function run(argv: string[]): Promise<string> {
       return dbInit(dbPath, values.empty ?? false);
     case 'backup':
       return backup(dbPath, values.out);
+    case 'purge':
+      return purge(dbPath);
     case 'catalogue import':
       return catalogueImport(dbPath, third, values.format);
     case 'catalogue export':

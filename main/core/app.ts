@@ -4,6 +4,7 @@ import { AuthService } from './auth/service';
 import { calendarHandlers } from './calendar/handlers';
 import { CalendarStore } from './calendar/store';
 import { catalogueHandlers } from './catalogue/handlers';
+import { saveServiceHandlers } from './catalogue/save';
 import { loadSampleCatalogue } from './catalogue/sample';
 import { documentHandlers } from './counter/documents';
 import { ScannerService } from './devices/scanner';
@@ -22,9 +23,11 @@ import { createRouter, type Handlers, type Router } from './router';
 import { reportHandlers } from './reports/handlers';
 import type { ReportPdfMaker } from './reports/pdf';
 import { requestHandlers } from './requests/handlers';
+import { RetentionService } from './retention/purge';
 import { ensureQuestionnaires } from './survey/definitions';
 import { surveyHandlers } from './survey/handlers';
 import { readSettings, writeSetting } from './settings/store';
+import { backupHandlers } from './system/backups';
 import type { Settings } from './contract';
 import type { PrinterLink } from '../../native/printer/types';
 
@@ -47,6 +50,8 @@ export interface CoreOptions {
   transportFor?: (settings: Settings) => PrinterLink | null;
   /** Prints a report page as a PDF (`reports.pdf`): the shell's Chromium does it; without one, the channel refuses. */
   reportPdf?: ReportPdfMaker;
+  /** Where `system.backup` writes: by default `backups` next to the database (the user data folder). */
+  backupDir?: string;
 }
 
 export interface Core {
@@ -63,7 +68,9 @@ export interface Core {
   printer: PrintService;
   /** Users, sign-in and the session of each window. */
   auth: AuthService;
-  /** Stops the printer and scanner loops (a job being sent stays 'printing', as after a crash) and closes the database. */
+  /** The daily purge of citizens' personal data from closed requests (the `retention.days` setting). */
+  retention: RetentionService;
+  /** Stops the printer, scanner and purge loops (a job being sent stays 'printing', as after a crash) and closes the database. */
   close(): void;
 }
 
@@ -88,6 +95,7 @@ export function openCore(options: CoreOptions): Core {
   const scanner = new ScannerService(bus, settings, (message, error) => logger.warn('scanner', message, error));
   const activity = new ActivityBoard();
   const auth = new AuthService({ db, settings, logger, now: options.authClock });
+  const retention = new RetentionService({ db, settings, now, logger });
 
   const handlers: Handlers = {
     'system.health': () => ({
@@ -111,6 +119,13 @@ export function openCore(options: CoreOptions): Core {
     ...reportHandlers({ dbPath: options.dbPath, now: options.now, pdf: options.reportPdf }),
     ...authHandlers(auth),
     ...documentHandlers(db, now),
+    ...saveServiceHandlers(db),
+    ...backupHandlers({
+      db,
+      dir: options.backupDir ?? path.join(path.dirname(options.dbPath), 'backups'),
+      logger,
+      now,
+    }),
   };
   // A request just taken has its receipt queued: print it now rather than at the next tick.
   bus.subscribe(['clerk'], (event) => {
@@ -118,6 +133,7 @@ export function openCore(options: CoreOptions): Core {
   });
   printer.start();
   scanner.start();
+  retention.start();
 
   return {
     router: createRouter(
@@ -137,9 +153,11 @@ export function openCore(options: CoreOptions): Core {
     startup,
     printer,
     auth,
+    retention,
     close: () => {
       printer.stop();
       scanner.stop();
+      retention.stop();
       db.close();
     },
   };

@@ -6,9 +6,11 @@ import { callerForWindow } from '../../main/shell/caller';
 import { LANDSCAPE, PORTRAIT, startApp, type RunningApp } from '../support/app';
 import { ensureUser, signedIn, signInOnPage } from '../support/auth';
 import { pastYear, seedReportData, showRange, showReportPage } from '../support/report-page';
+import { brokenCatalogueCsv } from '../support/catalogue-files';
 import { deliveredRequest } from '../support/requests';
 import { setSettings } from '../support/settings';
 import { PrinterEmulator } from '../../native/emulator/emulator';
+import { CalendarStore } from '../../main/core/calendar/store';
 
 /**
  * `npm run screenshots`: every screen, in Persian and English, kiosk portrait (1080×1920)
@@ -82,6 +84,27 @@ async function fillRequest(page: Page, language: Language): Promise<void> {
 
 /** The printer the receipts of these screenshots print on. */
 const emulator = new PrinterEmulator();
+
+/** One page of the admin face, by its place in the navigation (its words differ by language). */
+async function adminPage(page: Page, name: string): Promise<void> {
+  await page.locator(`.admin-tabs__tab[data-page="${name}"]`).click();
+  await page.locator(`.admin-tabs__tab[data-page="${name}"][aria-current="page"]`).waitFor();
+}
+
+/** What the admin pages show beyond a new terminal's: a closure, a failed print job. Once. */
+let adminSeeded = false;
+function seedAdmin(app: RunningApp): void {
+  if (adminSeeded) return;
+  adminSeeded = true;
+  new CalendarStore(app.core.db).add('1405/10/08', 'closure', { fa: 'آلودگی هوا', en: 'Air pollution' }, 'test:setup');
+  const at = new Date().toISOString();
+  app.core.db
+    .prepare(
+      `INSERT INTO print_jobs (kind, status, attempts, last_error, created_at, updated_at)
+       VALUES ('test', 'failed', 8, 'connect-failed', ?, ?)`,
+    )
+    .run(at, at);
+}
 
 const SCENES: Scene[] = [
   { name: 'kiosk-home', role: 'kiosk' },
@@ -301,6 +324,65 @@ const SCENES: Scene[] = [
     },
   },
   { name: 'admin-settings', role: 'admin' },
+  {
+    name: 'admin-catalogue',
+    role: 'admin',
+    reach: async (page) => {
+      await adminPage(page, 'catalogue');
+      await page.locator('.catalogue-agencies li').nth(4).locator('button').click();
+      await page.locator('[data-testid="catalogue-services"] li').first().waitFor();
+    },
+  },
+  {
+    name: 'admin-catalogue-service',
+    role: 'admin',
+    reach: async (page) => {
+      await adminPage(page, 'catalogue');
+      await page.locator('[data-testid="catalogue-services"] li button').nth(1).click();
+      await page.locator('.service-editor').waitFor();
+    },
+  },
+  {
+    name: 'admin-catalogue-import-errors',
+    role: 'admin',
+    reach: async (page, app) => {
+      await adminPage(page, 'catalogue');
+      const buffer = Buffer.from(brokenCatalogueCsv(app.core.db));
+      await page.setInputFiles('#catalogue-file', { name: 'catalogue.csv', mimeType: 'text/csv', buffer });
+      await page.locator('.catalogue-files .touch-button--primary').click();
+      await page.getByTestId('import-issues').waitFor();
+    },
+  },
+  {
+    name: 'admin-calendar',
+    role: 'admin',
+    reach: async (page, app) => {
+      seedAdmin(app);
+      await adminPage(page, 'calendar');
+      await page.getByTestId('calendar-days').waitFor();
+    },
+  },
+  {
+    name: 'admin-printer',
+    role: 'admin',
+    reach: async (page, app) => {
+      seedAdmin(app);
+      await adminPage(page, 'printer');
+      await page.getByTestId('print-jobs').waitFor();
+      await page.locator('[data-testid="printer-state"][data-state="ready"]').waitFor();
+    },
+  },
+  { name: 'admin-scanner', role: 'admin', reach: (page) => adminPage(page, 'scanner') },
+  {
+    name: 'admin-backup',
+    role: 'admin',
+    reach: async (page) => {
+      await adminPage(page, 'backup');
+      await page.locator('.backup-page .touch-button--primary').click();
+      await page.getByTestId('backup-made').waitFor();
+    },
+  },
+  { name: 'admin-maintenance', role: 'admin', reach: (page) => adminPage(page, 'maintenance') },
   { name: 'reports-satisfaction', role: 'admin', reach: (page, app, language) => reportPage(page, app, language) },
   {
     name: 'reports-satisfaction-charts',

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { adminChannels } from './admin';
 import { authChannels } from './auth';
 import { calendarChannels } from './calendar';
 import { catalogueChannels } from './catalogue';
@@ -24,6 +25,7 @@ export const channels = {
   ...surveyChannels,
   ...printingChannels,
   ...reportChannels,
+  ...adminChannels,
   ...authChannels,
   ...counterChannels,
 } as const;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ADMIN_ERROR_CODES } from './admin';
 import { AUTH_ERROR_CODES } from './auth';
 import { CALENDAR_ERROR_CODES } from './calendar';
 import { COUNTER_ERROR_CODES } from './counter';
@@ -33,6 +34,7 @@ export const ERROR_CODES = [
   ...AUTH_ERROR_CODES,
   ...COUNTER_ERROR_CODES,
   ...REPORT_ERROR_CODES,
+  ...ADMIN_ERROR_CODES,
   'transport.unavailable',
   'internal',
 ] as const;

@@ -50,6 +50,11 @@ export const settingSchemas = {
     z.literal(57600),
     z.literal(115200),
   ]),
+  /**
+   * Days after a request is delivered, rejected or cancelled until the citizen's identity is
+   * erased from it (main/core/retention); 0: kept.
+   */
+  'retention.days': z.number().int().min(0).max(3650),
   /** Minutes without a key press or click after which a clerk's or administrator's sign-in ends. */
   'session.idleMinutes': z.number().int().min(1).max(480),
 } as const;
@@ -81,6 +86,7 @@ export const settingDefaults: Settings = {
   'printer.osName': '',
   'scanner.serialPath': '',
   'scanner.baudRate': 9600,
+  'retention.days': 0,
   'session.idleMinutes': 15,
 };
 
@@ -111,6 +117,7 @@ export const settingChangeSchema = z.discriminatedUnion('key', [
   change('printer.osName'),
   change('scanner.serialPath'),
   change('scanner.baudRate'),
+  change('retention.days'),
   change('session.idleMinutes'),
 ]);
 export type SettingChange = z.infer<typeof settingChangeSchema>;

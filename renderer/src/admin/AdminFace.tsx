@@ -1,36 +1,94 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../main/core/contract';
+import { useSession } from '../auth/session';
+import { ReportsPage } from '../reports/ReportsPage';
 import { AdminMaintenance } from './AdminMaintenance';
 import { AdminSettings } from './AdminSettings';
-import { ReportsPage } from '../reports/ReportsPage';
+import { BackupPage } from './BackupPage';
+import { CalendarPage } from './CalendarPage';
+import { CataloguePage } from './CataloguePage';
+import './Admin.css';
 import './Maintenance.css';
+import { PrinterPage } from './PrinterPage';
+import { ScannerPage } from './ScannerPage';
+import { UsersPage } from './UsersPage';
 
-const TABS = ['settings', 'reports', 'maintenance'] as const;
-type Tab = (typeof TABS)[number];
+const PAGES = [
+  'settings',
+  'catalogue',
+  'calendar',
+  'printer',
+  'scanner',
+  'users',
+  'reports',
+  'backup',
+  'maintenance',
+] as const;
+type Page = (typeof PAGES)[number];
 
-/** The admin face until it gets its own navigation: a tab bar over the settings and the maintenance page. */
+/** A supervisor signs in here for the reports; every other page changes the terminal, an administrator's work. */
+const SUPERVISOR_PAGES: readonly Page[] = ['reports'];
+
+/** The tab words that were the maintenance page's before the admin face had more pages. */
+const LABELS: Partial<Record<Page, string>> = {
+  settings: 'maintenance.tabs.settings',
+  reports: 'maintenance.tabs.reports',
+  maintenance: 'maintenance.tabs.maintenance',
+};
+
+function PageOf({ page, settings }: { page: Page; settings: Settings }) {
+  switch (page) {
+    case 'settings':
+      return <AdminSettings settings={settings} />;
+    case 'catalogue':
+      return <CataloguePage />;
+    case 'calendar':
+      return <CalendarPage settings={settings} />;
+    case 'printer':
+      return <PrinterPage settings={settings} />;
+    case 'scanner':
+      return <ScannerPage settings={settings} />;
+    case 'users':
+      return <UsersPage />;
+    case 'reports':
+      return <ReportsPage settings={settings} />;
+    case 'backup':
+      return <BackupPage />;
+    case 'maintenance':
+      return <AdminMaintenance />;
+  }
+}
+
+/** The admin face: a bar of its pages over the one shown; each page saves through the core's channels. */
 export function AdminFace({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
-  const [tab, setTab] = useState<Tab>('settings');
+  const session = useSession();
+  const pages = session.user.role === 'admin' ? PAGES : SUPERVISOR_PAGES;
+  const [page, setPage] = useState<Page>(pages[0] ?? 'reports');
   return (
     <div className="admin-face">
       <nav className="admin-tabs" aria-label={t('maintenance.tabs.label')}>
-        {TABS.map((name) => (
+        {pages.map((name) => (
           <button
             key={name}
             type="button"
             className="admin-tabs__tab"
-            aria-current={tab === name ? 'page' : undefined}
-            onClick={() => setTab(name)}
+            data-page={name}
+            aria-current={page === name ? 'page' : undefined}
+            onClick={() => setPage(name)}
           >
-            {t(`maintenance.tabs.${name}`)}
+            {t(LABELS[name] ?? `admin.tabs.${name}`)}
           </button>
         ))}
+        <span className="admin-tabs__user" data-testid="signed-in-user">
+          {session.user.displayName} <small>({t(`auth.roles.${session.user.role}`)})</small>
+        </span>
+        <button type="button" className="admin-tabs__tab" onClick={session.signOut}>
+          {t('auth.signOut')}
+        </button>
       </nav>
-      {tab === 'settings' && <AdminSettings settings={settings} />}
-      {tab === 'reports' && <ReportsPage settings={settings} />}
-      {tab === 'maintenance' && <AdminMaintenance />}
+      <PageOf page={page} settings={settings} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import requests from './0004_requests.sql';
 import survey from './0005_survey.sql';
 import kioskExitPin from './0006_kiosk_exit_pin.sql';
 import usersAndDocuments from './0007_users_and_documents.sql';
+import retention from './0008_retention.sql';
 
 export interface Migration {
   version: number;
@@ -21,4 +22,5 @@ export const migrations: readonly Migration[] = [
   { version: 5, name: '0005_survey', sql: survey },
   { version: 6, name: '0006_kiosk_exit_pin', sql: kioskExitPin },
   { version: 7, name: '0007_users_and_documents', sql: usersAndDocuments },
+  { version: 8, name: '0008_retention', sql: retention },
 ];
