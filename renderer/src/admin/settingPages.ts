@@ -28,7 +28,7 @@ const TERMINAL_GROUPED: SettingGroup[] = [
   },
   {
     title: 'admin.groups.hours',
-    keys: ['calendar.closingTime', 'requests.waitingExtendsDueDate', 'kiosk.idleSeconds'],
+    keys: ['calendar.closingTime', 'requests.waitingExtendsDueDate', 'kiosk.idleSeconds', 'session.idleMinutes'],
   },
   { title: 'admin.groups.survey', keys: ['survey.questionnaire', 'survey.anonymous'] },
   { title: 'admin.groups.retention', help: 'admin.retention.help', keys: ['retention.days'] },
