@@ -10,7 +10,13 @@ export function callerForWindow(windowRole: WindowRole, windowKey: string = wind
   return guestCaller({ windowRole, windowKey });
 }
 
+/**
+ * A face no window role names: the customer display, a kiosk-role window on a counter's second
+ * screen that waits for the clerk to hand a citizen over to the survey.
+ */
+export type ExtraFace = 'display';
+
 /** The page a window of this role opens: the face is chosen from the URL, the rights from the caller. */
-export function facePath(windowRole: WindowRole): string {
-  return `/index.html?face=${windowRole}`;
+export function facePath(windowRole: WindowRole, face: WindowRole | ExtraFace = windowRole): string {
+  return `/index.html?face=${face}`;
 }

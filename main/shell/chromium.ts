@@ -4,7 +4,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import type { AppEvent, MizbanBridge, WindowRole } from '../core/contract';
 import type { Router } from '../core/router';
 import { readAppFile } from './app-files';
-import { callerForWindow, facePath } from './caller';
+import { callerForWindow, facePath, type ExtraFace } from './caller';
 
 /**
  * The Chromium shell: the built renderer in Debian's Chromium, driven by playwright-core,
@@ -33,6 +33,8 @@ export function chromiumExecutable(env: NodeJS.ProcessEnv = process.env): string
 
 export interface WindowOptions {
   role: WindowRole;
+  /** The face to show, when it is not the role's own (the customer display is a kiosk-role window). */
+  face?: ExtraFace;
   viewport?: { width: number; height: number };
   hasTouch?: boolean;
   /** Runs after the page exists and before it loads: CPU throttling, clocks, listeners. */
@@ -129,7 +131,7 @@ export async function launchChromiumShell(options: {
       await bindWindow(context, options.router, options.rendererDir, window.role);
       const page = await context.newPage();
       await window.beforeLoad?.(page);
-      await page.goto(SHELL_ORIGIN + facePath(window.role));
+      await page.goto(SHELL_ORIGIN + facePath(window.role, window.face));
       return page;
     },
     close: () => browser.close(),

@@ -26,6 +26,11 @@ export const settingSchemas = {
   'survey.questionnaire': z.enum(['national-16', 'pishkhan-citizen']),
   /** Whether anyone may walk up and answer, without a delivered request's tracking code. */
   'survey.anonymous': z.boolean(),
+  /**
+   * How the counter hands a served citizen to the survey: on this terminal's kiosk-role window
+   * (the customer display on a counter's second screen), or on a small printed slip with the code.
+   */
+  'survey.handoff': z.enum(['display', 'slip']),
   /** How the receipt printer is reached: none, ESC/POS over TCP (port 9100) or a serial line, or the OS's driver (Electron only). */
   'printer.connection': z.enum(['none', 'tcp', 'serial', 'os']),
   'printer.host': z.string().trim().max(253),
@@ -77,6 +82,7 @@ export const settingDefaults: Settings = {
   'requests.waitingExtendsDueDate': true,
   'survey.questionnaire': 'national-16',
   'survey.anonymous': false,
+  'survey.handoff': 'display',
   'printer.connection': 'none',
   'printer.host': '127.0.0.1',
   'printer.port': 9100,
@@ -108,6 +114,7 @@ export const settingChangeSchema = z.discriminatedUnion('key', [
   change('requests.waitingExtendsDueDate'),
   change('survey.questionnaire'),
   change('survey.anonymous'),
+  change('survey.handoff'),
   change('printer.connection'),
   change('printer.host'),
   change('printer.port'),
