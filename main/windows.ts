@@ -44,15 +44,20 @@ export function guardWebContents(contents: WebContents): void {
 
 const lockedSessions = new WeakSet<Session>();
 
-/** Every permission denied, every download cancelled; once per session. */
+/**
+ * Every permission denied; each download decided by the window that started it, since the windows
+ * share a session. Once per session.
+ */
 function lockSession(session: Session): void {
   if (lockedSessions.has(session)) return;
   lockedSessions.add(session);
   session.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionDecision(permission)));
   session.setPermissionCheckHandler((_contents, permission) => permissionDecision(permission));
   session.setDevicePermissionHandler((details) => permissionDecision(details.deviceType));
-  session.on('will-download', (event, item) => {
-    if (downloadDecision() === 'cancel') {
+  session.on('will-download', (event, item, contents) => {
+    // 'ask' sets no save path: Electron then shows the OS's save dialog over the window, in the
+    // Downloads folder, with the page's file name.
+    if (downloadDecision({ role: roleOfWebContents(contents.id), url: item.getURL() }) === 'cancel') {
       event.preventDefault();
       item.cancel();
     }

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import type { WindowRole } from '../core/contract';
+import { isAllowedDownloadUrl } from './policy';
 
 /**
  * The rest of the kiosk lockdown as plain decisions (policy.ts has the window options,
@@ -27,9 +28,16 @@ export function powerSaveBlockerType(role: WindowRole): 'prevent-display-sleep' 
 /** Pinch and Ctrl+wheel zoom in a kiosk window: locked at 100 %. */
 export const KIOSK_ZOOM = { factor: 1, visualMin: 1, visualMax: 1 } as const;
 
-/** No page ever downloads a file: every download is cancelled before it starts. */
-export function downloadDecision(): 'cancel' {
-  return 'cancel';
+/**
+ * What becomes of a download, decided for each one by the window that started it (all windows
+ * share one session). A kiosk window never writes a file: a citizen has no business with the
+ * terminal's disks. A counter or admin window (the admin face's report and catalogue exports)
+ * asks where to save it, in the OS's save dialog. A webContents the shell did not make (role
+ * undefined), or a URL that is not the app's own Blob or file, downloads nothing.
+ */
+export function downloadDecision(download: { role: WindowRole | undefined; url: string }): 'cancel' | 'ask' {
+  if (download.role === undefined || download.role === 'kiosk') return 'cancel';
+  return isAllowedDownloadUrl(download.url) ? 'ask' : 'cancel';
 }
 
 export const AUTOSTART_FILE_NAME = 'mizban.desktop';

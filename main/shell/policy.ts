@@ -150,6 +150,22 @@ export function isAllowedNavigation(url: string): boolean {
   return isAppUrl(url);
 }
 
+/**
+ * What a page may download: a Blob it made (blob:app://mizban/…, the admin face's exports) or one
+ * of the app's own files. A Blob of any other origin, a web page, a file: or data: URL is refused.
+ */
+export function isAllowedDownloadUrl(url: string): boolean {
+  if (isAppUrl(url)) return true;
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return false;
+  }
+  // A blob: URL's origin is the URL inside it; the WHATWG parser gives app:// Blobs an opaque one.
+  return parsed.protocol === 'blob:' && isAppUrl(parsed.pathname);
+}
+
 /** No page ever opens another window; links out are not part of any face. */
 export function windowOpenDecision(): { action: 'deny' } {
   return { action: 'deny' };

@@ -185,11 +185,51 @@ describe('the rest of the lockdown', () => {
     assert.equal(closeDecision({ role: 'counter', kioskLocked: true, quitting: false }), 'allow');
   });
 
-  test('the kiosk display stays awake; zoom is locked at 100 %; downloads are cancelled', () => {
+  test('the kiosk display stays awake; zoom is locked at 100 %', () => {
     assert.equal(powerSaveBlockerType('kiosk'), 'prevent-display-sleep');
     assert.equal(powerSaveBlockerType('counter'), null);
     assert.deepEqual(KIOSK_ZOOM, { factor: 1, visualMin: 1, visualMax: 1 });
-    assert.equal(downloadDecision(), 'cancel');
+  });
+});
+
+describe('downloads', () => {
+  const blob = 'blob:app://mizban/0d4f5e1a-8d0e-4f5a-9b1c-2e3f4a5b6c7d';
+
+  test('a kiosk window never downloads, not even its own Blob', () => {
+    assert.equal(downloadDecision({ role: 'kiosk', url: blob }), 'cancel');
+    assert.equal(downloadDecision({ role: 'kiosk', url: 'app://mizban/index.html' }), 'cancel');
+  });
+
+  test("a counter or admin window asks where to save the app's own Blobs and files", () => {
+    for (const role of ['counter', 'admin'] as const) {
+      assert.equal(downloadDecision({ role, url: blob }), 'ask', role);
+      assert.equal(downloadDecision({ role, url: 'app://mizban/assets/sample.json' }), 'ask', role);
+    }
+  });
+
+  test('a webContents the shell did not make downloads nothing', () => {
+    assert.equal(downloadDecision({ role: undefined, url: blob }), 'cancel');
+  });
+
+  test('any other URL is cancelled, even in an admin window', () => {
+    for (const url of [
+      'https://example.com/report.pdf',
+      'http://mizban/report.csv',
+      'file:///etc/passwd',
+      'data:text/csv,a,b',
+      'blob:https://example.com/0d4f5e1a',
+      'blob:app://evil/0d4f5e1a',
+      'blob:app://mizban.evil/0d4f5e1a',
+      'blob:app://mizban@evil/0d4f5e1a',
+      'blob:null/0d4f5e1a',
+      'blob:blob:app://mizban/0d4f5e1a',
+      'app://evil/report.csv',
+      'filesystem:app://mizban/temporary/x',
+      'javascript:alert(1)',
+      '',
+    ]) {
+      assert.equal(downloadDecision({ role: 'admin', url }), 'cancel', url);
+    }
   });
 });
 

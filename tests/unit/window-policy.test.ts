@@ -5,6 +5,7 @@ import { facePath } from '../../main/shell/caller';
 import {
   APP_ORIGIN,
   APP_SCHEME_DEFINITION,
+  isAllowedDownloadUrl,
   isAllowedIpcSender,
   isAllowedNavigation,
   isAppUrl,
@@ -92,6 +93,21 @@ test('counter and admin windows are ordinary 1920x1080 windows with the menu bar
       role,
     );
     assert.equal('kiosk' in desk, false);
+  }
+});
+
+test('downloads: only Blobs of the app and its own files', () => {
+  assert.equal(isAllowedDownloadUrl('blob:app://mizban/0d4f5e1a-8d0e-4f5a-9b1c-2e3f4a5b6c7d'), true);
+  assert.equal(isAllowedDownloadUrl('app://mizban/assets/sample.json'), true);
+  for (const url of [
+    'blob:https://mizban/x',
+    'blob:app://evil/x',
+    'blob:',
+    'data:text/csv,a',
+    'https://mizban/x',
+    '%',
+  ]) {
+    assert.equal(isAllowedDownloadUrl(url), false, url);
   }
 });
 
