@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, Menu, protocol } from 'electron';
+import { app, BrowserWindow, dialog, Menu, protocol, screen } from 'electron';
 import { openCore, type Core } from './core/app';
 import type { WindowRole } from './core/contract';
 import { APP_NAME, resolveDatabasePath } from './core/db/location';
@@ -12,10 +12,18 @@ import { OsPrinter } from './os-printer';
 import { electronReportPdf } from './report-pdf';
 import { readAppFile } from './shell/app-files';
 import { parseShellArgs } from './shell/args';
+import { customerDisplayBounds, type ScreenInfo } from './shell/customer-display';
 import { loginItemPlan } from './shell/lockdown';
 import { APP_SCHEME, APP_SCHEME_DEFINITION, isAppUrl } from './shell/policy';
 import { startUpdater } from './updater';
-import { allowQuit, createWindow, guardWebContents, roleOfWebContents, unlockKiosk } from './windows';
+import {
+  allowQuit,
+  createWindow,
+  guardWebContents,
+  roleOfWebContents,
+  unlockKiosk,
+  type WindowPlacement,
+} from './windows';
 
 // Before anything reads a path: the name decides the user data folder, which the
 // single-instance lock, the database and the command line all share.
@@ -59,6 +67,12 @@ function applyLoginItem(core: Core, role: WindowRole): void {
   }
 }
 
+/** The screens, the primary one marked. Electron's screen module answers only once the app is ready. */
+function screens(): ScreenInfo[] {
+  const primaryId = screen.getPrimaryDisplay().id;
+  return screen.getAllDisplays().map(({ id, bounds }) => ({ id, bounds, primary: id === primaryId }));
+}
+
 function start(): void {
   const args = parseShellArgs(process.argv);
   Menu.setApplicationMenu(null);
@@ -92,13 +106,14 @@ function start(): void {
   });
   bindIpc(core.router);
 
-  const role = args.role ?? readSettings(core.db)['terminal.role'];
+  const settings = readSettings(core.db);
+  const role = args.role ?? settings['terminal.role'];
   log.info(
     'app.started',
     `Mizban ${app.getVersion()} started as ${role}${app.isPackaged ? '' : ' (from the sources)'}.`,
   );
   let lastInputAt: number | null = null;
-  const open = (windowRole: WindowRole) => {
+  const open = (windowRole: WindowRole, placement?: WindowPlacement) => {
     const win = createWindow(
       windowRole,
       { packaged: app.isPackaged, preloadPath: path.join(__dirname, 'preload.cjs') },
@@ -109,11 +124,20 @@ function start(): void {
         },
         onReloaded: (reloaded) => core.activity.reset(reloaded, new Date()),
       },
+      placement,
     );
     forwardEvents(core.router, win, windowRole);
     return win;
   };
-  open(role);
+  const mainWindow = open(role);
+  // Decided once, at start: a screen plugged in or out later counts from the next start.
+  const displayBounds = customerDisplayBounds({ role, handoff: settings['survey.handoff'], displays: screens() });
+  if (displayBounds) {
+    open('kiosk', { face: 'display', bounds: displayBounds });
+    log.info('display.opened', 'The customer display is open on the second screen.');
+    // Locked like a kiosk, the customer display cannot be closed by itself: it goes with the counter.
+    mainWindow.once('closed', () => app.quit());
+  }
   applyLoginItem(core, role);
 
   // The exit PIN was given on the kiosk (core/kiosk): leave kiosk mode and open the admin face.

@@ -2,7 +2,7 @@ import { BrowserWindow, powerSaveBlocker, type Session, type WebContents } from 
 import type { WindowRole } from './core/contract';
 import { REPEATED_CRASHES_EVENT } from './core/contract/kiosk';
 import type { Logger } from './core/logs/rotating-log';
-import { facePath } from './shell/caller';
+import { facePath, type ExtraFace } from './shell/caller';
 import { isBlockedKey } from './shell/keys';
 import { closeDecision, downloadDecision, KIOSK_ZOOM, powerSaveBlockerType } from './shell/lockdown';
 import {
@@ -11,6 +11,7 @@ import {
   permissionDecision,
   windowOpenDecision,
   windowOptions,
+  type ScreenBounds,
   type WindowPolicyOptions,
 } from './shell/policy';
 import { describeCrash, onRendererGone, RESTART_POLICY } from './shell/restart';
@@ -149,9 +150,20 @@ export function unlockKiosk(win: BrowserWindow): void {
   win.setFullScreen(false);
 }
 
+/** Where a window opens and what it shows, when not its role's own face on the OS's choice of screen. */
+export interface WindowPlacement {
+  face?: WindowRole | ExtraFace;
+  bounds?: ScreenBounds;
+}
+
 /** The one way a window is made: locked down, its role recorded, showing its face. */
-export function createWindow(role: WindowRole, options: WindowPolicyOptions, hooks: WindowHooks): BrowserWindow {
-  const win = new BrowserWindow(windowOptions(role, options));
+export function createWindow(
+  role: WindowRole,
+  options: WindowPolicyOptions,
+  hooks: WindowHooks,
+  placement: WindowPlacement = {},
+): BrowserWindow {
+  const win = new BrowserWindow(windowOptions(role, options, placement.bounds));
   const contents = win.webContents;
   const id = contents.id;
   roles.set(id, role);
@@ -169,7 +181,7 @@ export function createWindow(role: WindowRole, options: WindowPolicyOptions, hoo
   if (options.packaged) contents.on('devtools-opened', () => contents.closeDevTools());
   contents.on('input-event', () => hooks.onInput?.());
 
-  const url = APP_ORIGIN + facePath(role);
+  const url = APP_ORIGIN + facePath(role, placement.face);
   const load = () => {
     contents
       .loadURL(url)

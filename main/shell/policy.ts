@@ -74,7 +74,7 @@ interface CommonWindowOptions {
 }
 
 /** A citizen's screen: the whole display, no frame to drag, close or minimise. */
-export interface KioskWindowOptions extends CommonWindowOptions {
+export interface KioskWindowOptions extends CommonWindowOptions, Partial<ScreenBounds> {
   kiosk: true;
   fullscreen: true;
   frame: false;
@@ -86,6 +86,8 @@ export interface KioskWindowOptions extends CommonWindowOptions {
 
 /** A clerk's or supervisor's window: an ordinary desktop window without a menu bar. */
 export interface DeskWindowOptions extends CommonWindowOptions {
+  x?: number;
+  y?: number;
   width: number;
   height: number;
   minWidth: number;
@@ -98,10 +100,23 @@ export interface WindowPolicyOptions {
   preloadPath: string;
 }
 
-/** The BrowserWindow options for a role. Hidden until ready-to-show, so no half-drawn frame is seen. */
+/** A rectangle of the screen in DIP, as Electron's Display.bounds gives it. */
+export interface ScreenBounds {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The BrowserWindow options for a role. Hidden until ready-to-show, so no half-drawn frame is seen.
+ * With bounds the window opens there: a kiosk window then fills the display those bounds are on
+ * (full screen is that of the window's own display), as the customer display does.
+ */
 export function windowOptions(
   role: WindowRole,
   { packaged, preloadPath }: WindowPolicyOptions,
+  bounds?: ScreenBounds,
 ): KioskWindowOptions | DeskWindowOptions {
   const common: CommonWindowOptions = {
     title: 'Mizban',
@@ -120,9 +135,10 @@ export function windowOptions(
       movable: false,
       minimizable: false,
       maximizable: false,
+      ...bounds,
     };
   }
-  return { ...common, width: 1920, height: 1080, minWidth: 1024, minHeight: 700, autoHideMenuBar: true };
+  return { ...common, width: 1920, height: 1080, minWidth: 1024, minHeight: 700, autoHideMenuBar: true, ...bounds };
 }
 
 /**

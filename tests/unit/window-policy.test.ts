@@ -96,6 +96,22 @@ test('counter and admin windows are ordinary 1920x1080 windows with the menu bar
   }
 });
 
+test('with bounds, a window opens there: the kiosk window fills that display', () => {
+  const second = { x: 1920, y: 0, width: 1280, height: 1024 };
+  const kiosk = windowOptions('kiosk', { packaged: true, preloadPath }, second);
+  assert.ok('kiosk' in kiosk);
+  assert.deepEqual([kiosk.x, kiosk.y, kiosk.width, kiosk.height], [1920, 0, 1280, 1024]);
+  assert.equal(kiosk.kiosk, true);
+  assert.equal(kiosk.fullscreen, true);
+  const counter = windowOptions(
+    'counter',
+    { packaged: true, preloadPath },
+    { x: -1280, y: 0, width: 1280, height: 720 },
+  );
+  assert.deepEqual([counter.x, counter.y, counter.width, counter.height], [-1280, 0, 1280, 720]);
+  assert.equal('x' in windowOptions('kiosk', { packaged: true, preloadPath }), false, 'no bounds: the OS places it');
+});
+
 test('downloads: only Blobs of the app and its own files', () => {
   assert.equal(isAllowedDownloadUrl('blob:app://mizban/0d4f5e1a-8d0e-4f5a-9b1c-2e3f4a5b6c7d'), true);
   assert.equal(isAllowedDownloadUrl('app://mizban/assets/sample.json'), true);
