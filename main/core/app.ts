@@ -25,6 +25,7 @@ import type { ReportPdfMaker } from './reports/pdf';
 import { requestHandlers } from './requests/handlers';
 import { RetentionService } from './retention/purge';
 import { ensureQuestionnaires } from './survey/definitions';
+import { queueSurveySlip } from './printing/survey-slip';
 import { surveyHandlers } from './survey/handlers';
 import { readSettings, writeSetting } from './settings/store';
 import { backupHandlers } from './system/backups';
@@ -114,7 +115,17 @@ export function openCore(options: CoreOptions): Core {
     ...catalogueHandlers(db),
     ...calendarHandlers(db, settings),
     ...requestHandlers(db, calendar, settings, bus, options.now),
-    ...surveyHandlers(db, settings, bus, options.now),
+    ...surveyHandlers(
+      db,
+      settings,
+      bus,
+      (trackingCode) => {
+        const jobId = queueSurveySlip(db, trackingCode, now());
+        printer.wake();
+        return jobId;
+      },
+      options.now,
+    ),
     ...printingHandlers(db, printer, settings, now),
     ...reportHandlers({ dbPath: options.dbPath, now: options.now, pdf: options.reportPdf }),
     ...authHandlers(auth),
@@ -128,7 +139,7 @@ export function openCore(options: CoreOptions): Core {
     }),
   };
   // A request just taken has its receipt queued: print it now rather than at the next tick.
-  bus.subscribe(['clerk'], (event) => {
+  bus.listen((event) => {
     if (event.type === 'queue.changed' && event.status === 'registered') printer.wake();
   });
   printer.start();

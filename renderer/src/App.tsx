@@ -13,10 +13,11 @@ import { useSettings } from './ui/useSettings';
 
 /**
  * Faces no window role names: the report page alone (in an admin window, for its tests and
- * screenshots) and its print layout, which the shells print as a PDF.
+ * screenshots), its print layout, which the shells print as a PDF, and the customer display
+ * (a kiosk-role window on a counter's second screen).
  */
-const REPORT_FACES = ['reports', 'report-print'] as const;
-type Face = WindowRole | (typeof REPORT_FACES)[number];
+const EXTRA_FACES = ['reports', 'report-print', 'display'] as const;
+type Face = WindowRole | (typeof EXTRA_FACES)[number];
 
 /**
  * Which face this window shows. The main process opens the window at `?face=<role>`;
@@ -24,8 +25,8 @@ type Face = WindowRole | (typeof REPORT_FACES)[number];
  */
 function faceOfWindow(): Face {
   const name = new URLSearchParams(window.location.search).get('face');
-  const reportFace = REPORT_FACES.find((face) => face === name);
-  if (reportFace) return reportFace;
+  const extraFace = EXTRA_FACES.find((face) => face === name);
+  if (extraFace) return extraFace;
   const parsed = windowRoleSchema.safeParse(name);
   return parsed.success ? parsed.data : 'kiosk';
 }
@@ -56,9 +57,10 @@ export function App() {
     case 'reports':
       return <ReportsPage settings={settings} />;
     case 'kiosk':
+    case 'display':
       return (
         <>
-          <KioskFace settings={settings} />
+          <KioskFace settings={settings} display={face === 'display'} />
           <ExitGesture />
         </>
       );

@@ -348,6 +348,31 @@ describe('the admin face: each page saves through the core, and the change takes
     assert.deepEqual(identity(), { name: null, mobile: null, purged: 1 });
   });
 
+  test('terminal settings: the survey hand-off chosen in Persian is how the counter offers the survey', async () => {
+    const page = await adminPage(app, 'settings');
+    await page.getByLabel('تحویل به نظرسنجی در پیشخوان').selectOption({ label: 'برگهٔ نظرسنجی چاپی' });
+    await page.getByRole('button', { name: 'ذخیره', exact: true }).click();
+    await page.getByRole('status').waitFor();
+    const clerk = await signedIn(app.core, 'clerk');
+    const offered = await app.core.router.call(clerk, 'survey.offer', {
+      trackingCode: await deliveredRequest(app.core),
+    });
+    assert.equal(offered.ok && (offered.value as { via: string }).via, 'slip', JSON.stringify(offered));
+
+    const english = await adminPage(app, 'settings', 'en');
+    await english
+      .getByLabel('Hand-over to the survey at the counter')
+      .selectOption({ label: "Customer display (the counter's second screen)" });
+    await english.getByRole('button', { name: 'Save', exact: true }).click();
+    await english.getByRole('status').waitFor();
+    const display = await app.open({ role: 'kiosk', face: 'display', viewport: PORTRAIT, hasTouch: true });
+    await display.getByTestId('display-waiting').waitFor();
+    const again = await app.core.router.call(clerk, 'survey.offer', { trackingCode: await deliveredRequest(app.core) });
+    assert.equal(again.ok && (again.value as { via: string }).via, 'display', JSON.stringify(again));
+    await display.waitForSelector('.kiosk[data-screen="survey"]');
+    await display.context().close();
+  });
+
   test('backup, in Persian then English: each press writes a dated file to backups/, listed newest first', async () => {
     const dir = path.join(path.dirname(app.dbPath), 'backups');
     const page = await adminPage(app, 'backup');

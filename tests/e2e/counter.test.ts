@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { after, before, describe, test } from 'node:test';
+import jsQR from 'jsqr';
 import type { Page } from 'playwright-core';
 import type { Language } from '../../main/core/contract';
 import { callerForWindow } from '../../main/shell/caller';
 import { PrinterEmulator, type EmulatorJob } from '../../native/emulator/emulator';
 import { LANDSCAPE, PORTRAIT, startApp, type RunningApp } from '../support/app';
-import { ensureUser, openSignedIn, signInOnPage, TEST_PASSWORD } from '../support/auth';
+import { ensureUser, openSignedIn, signedIn, signInOnPage, TEST_PASSWORD } from '../support/auth';
+import { toRgba } from '../support/bitmap';
 import { startPtyPair, type PtyPair } from '../support/pty';
 import { PERSON } from '../support/requests';
 import { setSettings } from '../support/settings';
@@ -19,6 +21,10 @@ const WORDS = {
     taken: 'درخواست ثبت شد؛ رسید آن با چاپگر همین باجه چاپ می‌شود.',
     service: 'گاز',
     name: 'زهرا احمدی',
+    surveyOffered: 'تحویل شد. نظرسنجی برای مراجعه‌کننده روی نمایشگر مشتری باز شد.',
+    surveySlip: 'تحویل شد. برگهٔ نظرسنجی با کد رهگیری چاپ می‌شود؛ آن را برای پاسخ در کیوسک به مراجعه‌کننده بدهید.',
+    noDisplay: 'هیچ نمایشگر مشتری یا کیوسکی به این پایانه وصل نیست',
+    deliveredNotice: 'وضعیت درخواست اکنون: تحویل‌شده.',
   },
   en: {
     failed: 'The username or the password is not right.',
@@ -27,6 +33,10 @@ const WORDS = {
     taken: "The request is registered; its receipt is printing at this counter's printer.",
     service: 'gas',
     name: 'Zahra Ahmadi',
+    surveyOffered: 'Delivered. The survey is open for the citizen on the customer display.',
+    surveySlip: 'Delivered. A survey slip with the tracking code is printing: hand it to the citizen for the kiosk.',
+    noDisplay: 'No customer display or kiosk is connected to this terminal',
+    deliveredNotice: 'The request is now: Delivered.',
   },
 } as const;
 
@@ -145,7 +155,10 @@ for (const language of ['fa', 'en'] as const) {
 
     test('a request from the kiosk appears without a reload, and is worked through every status to delivery', async () => {
       const counter = await openCounter(app, language);
-      const kiosk = await app.open({ role: 'kiosk', viewport: PORTRAIT, hasTouch: true });
+      // The customer display: a kiosk-role window facing the citizen, resting until the hand-over.
+      const display = await app.open({ role: 'kiosk', face: 'display', viewport: PORTRAIT, hasTouch: true });
+      await display.getByTestId('display-waiting').waitFor();
+      assert.equal(await display.locator('.kiosk-tile').count(), 0, 'the customer display offers nothing to start');
       const code = await kioskRequest(app);
       const row = counter.locator(`.queue-row[data-code="${code}"]`);
       await row.waitFor();
@@ -175,8 +188,9 @@ for (const language of ['fa', 'en'] as const) {
       await moveTo('ready');
       await moveTo('delivered');
 
-      // Delivered: the survey opens on the kiosk (the customer display) for that receipt.
-      await kiosk.waitForSelector('.kiosk[data-screen="survey"]');
+      // Delivered: the survey opens on the customer display for that receipt.
+      await display.waitForSelector('.kiosk[data-screen="survey"]');
+      await counter.getByText(words.surveyOffered).waitFor();
       const events = app.core.db
         .prepare(
           `SELECT from_status, to_status, actor, note FROM request_events
@@ -196,6 +210,7 @@ for (const language of ['fa', 'en'] as const) {
       await counter.getByTestId('request').waitFor({ state: 'detached' });
       // A delivered request leaves the open queue.
       await row.waitFor({ state: 'detached' });
+      await display.context().close();
     });
 
     test('a walk-in request at the counter: the kiosk checks beside the fields, the receipt on the printer', async () => {
@@ -226,6 +241,75 @@ for (const language of ['fa', 'en'] as const) {
         .get();
       assert.deepEqual(row, { channel: 'counter', mobile: '09121234567' });
       assert.ok(job.bitmap.height > 0);
+    });
+
+    test('handed over on paper: delivery prints a survey slip whose code starts the survey at a kiosk', async () => {
+      setSettings(app.core, { key: 'survey.handoff', value: 'slip' });
+      try {
+        const counter = await openCounter(app, language);
+        const code = await kioskRequest(app);
+        for (const to of ['in_progress', 'ready'] as const) {
+          assert.ok(
+            (
+              await app.core.router.call(await signedIn(app.core, 'clerk'), 'requests.transition', {
+                trackingCode: code,
+                to,
+              })
+            ).ok,
+          );
+        }
+        await counter.locator(`.queue-row[data-code="${code}"]`).click();
+        await counter.getByTestId('request').waitFor();
+        const before = printed(emulator).length;
+        await counter.locator('button[data-to="delivered"]').click();
+        await counter.getByText(words.surveySlip).waitFor();
+        const slip = await until('the slip on the emulator', () =>
+          printed(emulator)
+            .slice(before)
+            .find((job) => jsQR(toRgba(job.bitmap), job.bitmap.width, job.bitmap.height)?.data === code),
+        );
+        assert.ok(slip.bitmap.height > 0);
+        assert.equal(
+          app.core.db
+            .prepare(
+              'SELECT kind FROM print_jobs j JOIN requests r ON r.id = j.request_id WHERE r.tracking_code = ? ORDER BY j.id DESC LIMIT 1',
+            )
+            .pluck()
+            .get(code),
+          'survey_slip',
+        );
+        // At a kiosk, the code off the slip opens the questionnaire.
+        const kiosk = await app.open({ role: 'kiosk', viewport: PORTRAIT, hasTouch: true });
+        const started = await kiosk.evaluate(
+          (trackingCode) => window.mizban.invoke('survey.start', { trackingCode }),
+          code,
+        );
+        assert.ok((started as { ok: boolean }).ok, JSON.stringify(started));
+        await kiosk.context().close();
+      } finally {
+        setSettings(app.core, { key: 'survey.handoff', value: 'display' });
+      }
+    });
+
+    test('with no customer display, delivery still stands and the clerk is told why no survey opened', async () => {
+      const counter = await openCounter(app, language);
+      const code = await kioskRequest(app);
+      for (const to of ['in_progress', 'ready'] as const) {
+        assert.ok(
+          (
+            await app.core.router.call(await signedIn(app.core, 'clerk'), 'requests.transition', {
+              trackingCode: code,
+              to,
+            })
+          ).ok,
+        );
+      }
+      await counter.locator(`.queue-row[data-code="${code}"]`).click();
+      await counter.getByTestId('request').waitFor();
+      await counter.locator('button[data-to="delivered"]').click();
+      await counter.waitForSelector('[data-testid="request"][data-status="delivered"]');
+      await counter.getByText(words.noDisplay).waitFor();
+      await counter.getByText(words.deliveredNotice).waitFor();
     });
 
     test('a reprint is marked as a copy and prints', async () => {

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { SETTING_KEYS } from '../../main/core/contract';
+import { SETTING_KEYS, settingChoices, settingDefaults } from '../../main/core/contract';
 import { canonicalDay, jalaliDayOf } from '../../renderer/src/admin/jalaliDates';
+import { messages, type Messages } from '../../renderer/src/i18n/messages';
 import {
   CALENDAR_KEYS,
   PRINTER_KEYS,
@@ -13,6 +14,35 @@ import {
 test('every setting is edited on exactly one admin page', () => {
   const placed = [...PRINTER_KEYS, ...SCANNER_KEYS, ...CALENDAR_KEYS, ...TERMINAL_GROUPS.flatMap((g) => g.keys)];
   assert.deepEqual([...placed].sort(), [...SETTING_KEYS].sort());
+});
+
+function words(language: 'fa' | 'en', key: string): unknown {
+  return key
+    .split('.')
+    .reduce<Messages | string | undefined>(
+      (node, part) => (typeof node === 'object' ? node[part] : undefined),
+      messages(language),
+    );
+}
+
+test("a setting with a list of values is chosen from its schema's list, each value named in both languages", () => {
+  assert.deepEqual(settingChoices('survey.handoff'), ['display', 'slip']);
+  assert.deepEqual(settingChoices('printer.paperWidth'), ['80', '58']);
+  assert.equal(settingChoices('updates.url'), undefined, 'an address or nothing is typed, not chosen');
+  assert.equal(settingChoices('office.name.fa'), undefined);
+  for (const key of SETTING_KEYS) {
+    const choices = settingChoices(key);
+    if (!choices || typeof settingDefaults[key] === 'number') continue;
+    for (const language of ['fa', 'en'] as const) {
+      for (const choice of choices) {
+        assert.equal(
+          typeof words(language, `admin.choices.${key}.${choice}`),
+          'string',
+          `${language}: ${key} = ${choice}`,
+        );
+      }
+    }
+  }
 });
 
 test('the printer page asks only what the chosen connection needs', () => {

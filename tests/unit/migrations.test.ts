@@ -80,6 +80,42 @@ describe('an existing database', () => {
     db.close();
   });
 
+  test('0009 makes print_jobs again with every row and id, and takes survey slips', () => {
+    const file = path.join(dir, 'print-jobs.sqlite');
+    const old = openDatabase(file, { migrations: migrations.filter((m) => m.version < 9) });
+    old.exec(`
+      INSERT INTO agencies (id, code, title_fa, title_en) VALUES (1, 'a', 'الف', 'A');
+      INSERT INTO services (id, code, agency_id, title_fa, title_en, search_key, type, delivery, working_days, active,
+                            sample, details, updated_at, updated_by)
+        VALUES (1, 's', 1, 'خدمت', 'S', 'خدمت', 'G2C', 'in_person', 3, 1, 0, '{}', 'now', 't');
+      INSERT INTO requests (id, tracking_code, terminal, sequence, service_id, channel, status, created_at, created_day,
+                            due_date, due_date_estimated, updated_at)
+        VALUES (7, '00100000075', 1, 7, 1, 'kiosk', 'delivered', 'now', '1405/09/02', '1405/09/05', 0, 'now');
+      INSERT INTO print_jobs (id, request_id, kind, copy, status, attempts, last_error, created_at, updated_at)
+        VALUES (3, 7, 'receipt', 1, 'failed', 8, 'not-ready', 'then', 'then'), (5, NULL, 'test', 0, 'queued', 0, NULL, 'now', 'now');
+    `);
+    const before = old.prepare('SELECT * FROM print_jobs ORDER BY id').all();
+    old.close();
+
+    const db = openDatabase(file);
+    assert.deepEqual(db.prepare('SELECT * FROM print_jobs ORDER BY id').all(), before);
+    const insert = db.prepare(
+      "INSERT INTO print_jobs (request_id, kind, status, created_at, updated_at) VALUES (?, ?, 'queued', 'now', 'now')",
+    );
+    assert.equal(insert.run(7, 'survey_slip').lastInsertRowid, 6, 'ids go on from the last');
+    assert.throws(() => insert.run(null, 'survey_slip'), /CHECK constraint failed/);
+    assert.throws(() => insert.run(7, 'test'), /CHECK constraint failed/);
+    assert.throws(() => insert.run(7, 'letter'), /CHECK constraint failed/);
+    assert.equal(
+      db
+        .prepare("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'print_jobs_pending'")
+        .pluck()
+        .get(),
+      1,
+    );
+    db.close();
+  });
+
   test('a migration that fails leaves the schema where it was, with nothing half done', () => {
     const file = path.join(dir, 'failing.sqlite');
     openDatabase(file).close();

@@ -3,15 +3,17 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import jsQR from 'jsqr';
 import { openCore, type Core } from '../../main/core/app';
-import type { AppEvent, PrintJob, Result } from '../../main/core/contract';
+import { toLatinDigits, type AppEvent, type PrintJob, type Result } from '../../main/core/contract';
 import { bitmapsEqual } from '../../main/core/printing/bitmap';
 import { MAX_ATTEMPTS } from '../../main/core/printing/jobs';
 import { renderReceipt } from '../../main/core/printing/layout';
 import { receiptDataFor } from '../../main/core/printing/receipt-source';
+import { renderSurveySlip, surveySlipDataFor } from '../../main/core/printing/survey-slip';
 import { PrinterEmulator, type EmulatorJob } from '../../native/emulator/emulator';
 import { callerForWindow } from '../../main/shell/caller';
 import { signedIn } from '../support/auth';
 import { toRgba } from '../support/bitmap';
+import { deliveredRequest, PERSON } from '../support/requests';
 import { tempDir } from '../support/temp';
 
 const kiosk = callerForWindow('kiosk');
@@ -146,6 +148,36 @@ describe('a receipt from intake to paper, through the emulator over TCP', () => 
     const testPage = (await core.router.call(admin, 'printer.test', {})) as Result<{ jobId: number }>;
     assert.ok(testPage.ok);
     await until('the test page done', () => job(core, testPage.value.jobId).status === 'done');
+  });
+
+  test("a survey slip: the request's code and its QR, the service, nothing personal", async () => {
+    const trackingCode = await deliveredRequest(core);
+    const admin = await signedIn(core);
+    assert.ok((await core.router.call(admin, 'settings.set', { key: 'survey.handoff', value: 'slip' })).ok);
+    const before = emulator.jobs.length;
+    const offered = (await core.router.call(await signedIn(core, 'clerk'), 'survey.offer', {
+      trackingCode,
+    })) as Result<{ via: 'slip'; jobId: number }>;
+    assert.ok(offered.ok && offered.value.via === 'slip', JSON.stringify(offered));
+    await until('the slip done', () => job(core, offered.value.jobId).status === 'done');
+    const printed = emulator.jobs.slice(before).find((j) => j.outcome === 'printed');
+    assert.ok(printed?.outcome === 'printed');
+    const slip = renderSurveySlip(surveySlipDataFor(core.db, trackingCode), 80);
+    assert.ok(bitmapsEqual(printed.bitmap, slip.bitmap), 'the paper holds exactly the rendered slip');
+    assert.equal(jsQR(toRgba(printed.bitmap), printed.bitmap.width, printed.bitmap.height)?.data, trackingCode);
+    const words = JSON.stringify(slip.text);
+    assert.match(words, /نظرسنجی/);
+    assert.ok(words.includes(slip.text.trackingCode) && slip.text.service.includes('خدمت'));
+    for (const personal of [PERSON.name, PERSON.nationalCode, PERSON.mobile, PERSON.mobile.slice(-4)]) {
+      assert.ok(
+        !words.includes(personal) && !toLatinDigits(words).includes(personal),
+        `the slip never says ${personal}`,
+      );
+    }
+    assert.ok(
+      slip.bitmap.height < renderReceipt(receiptDataFor(core.db, trackingCode, { copy: false }), 80).bitmap.height,
+    );
+    assert.ok((await core.router.call(admin, 'settings.set', { key: 'survey.handoff', value: 'display' })).ok);
   });
 
   test('the kiosk sees its receipt on screen only with the mobile digits, as the image that printed', async () => {

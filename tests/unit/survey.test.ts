@@ -229,7 +229,7 @@ test("the counter's offer reaches the kiosks, and only for a receipt that can be
   const trackingCode = await deliveredRequest(core);
   const kioskEvents: AppEvent[] = [];
   const off = core.router.subscribe(kiosk, (event) => kioskEvents.push(event));
-  assert.deepEqual(await call(clerk, 'survey.offer', { trackingCode }), { ok: true, value: { offered: true } });
+  assert.deepEqual(await call(clerk, 'survey.offer', { trackingCode }), { ok: true, value: { via: 'display' } });
   off();
   assert.deepEqual(
     kioskEvents.filter((event) => event.type === 'survey.offered'),
@@ -239,4 +239,50 @@ test("the counter's offer reaches the kiosks, and only for a receipt that can be
     ok: false,
     error: { code: 'role.forbidden' },
   });
+  const open = await call<{ trackingCode: string }>(clerk, 'requests.create', {
+    serviceCode: '10110001',
+    applicant: PERSON,
+  });
+  assert.ok(open.ok, JSON.stringify(open));
+  assert.deepEqual(await call(clerk, 'survey.offer', { trackingCode: open.value.trackingCode }), {
+    ok: false,
+    error: { code: 'survey.not_delivered' },
+  });
+});
+
+test('with no kiosk or customer display listening, the clerk hears it rather than offering to nobody', async () => {
+  const trackingCode = await deliveredRequest(core);
+  const counterEvents: AppEvent[] = [];
+  const off = core.router.subscribe(clerk, (event) => counterEvents.push(event));
+  assert.deepEqual(await call(clerk, 'survey.offer', { trackingCode }), {
+    ok: false,
+    error: { code: 'survey.no_display' },
+  });
+  off();
+  assert.equal(counterEvents.filter((event) => event.type === 'survey.offered').length, 0);
+});
+
+test('handed over on a slip: a survey slip of that request is queued, and no screen is asked', async () => {
+  await call(admin, 'settings.set', { key: 'survey.handoff', value: 'slip' });
+  try {
+    const trackingCode = await deliveredRequest(core);
+    const kioskEvents: AppEvent[] = [];
+    const off = core.router.subscribe(kiosk, (event) => kioskEvents.push(event));
+    const offered = await call<{ via: 'slip'; jobId: number }>(clerk, 'survey.offer', { trackingCode });
+    off();
+    assert.ok(offered.ok && offered.value.via === 'slip', JSON.stringify(offered));
+    assert.deepEqual(
+      core.db
+        .prepare(
+          'SELECT j.kind, j.copy, r.tracking_code AS code FROM print_jobs j JOIN requests r ON r.id = j.request_id WHERE j.id = ?',
+        )
+        .get(offered.value.jobId),
+      { kind: 'survey_slip', copy: 0, code: trackingCode },
+    );
+    assert.equal(kioskEvents.filter((event) => event.type === 'survey.offered').length, 0);
+    const started = await call(kiosk, 'survey.start', { trackingCode });
+    assert.ok(started.ok, 'the code on the slip starts the survey at a kiosk');
+  } finally {
+    await call(admin, 'settings.set', { key: 'survey.handoff', value: 'display' });
+  }
 });

@@ -28,6 +28,7 @@ export const ERROR_CODES = [
   'survey.anonymous_off',
   'survey.questionnaire_unknown',
   'survey.import_invalid',
+  'survey.no_display',
   ...CALENDAR_ERROR_CODES,
   ...KIOSK_ERROR_CODES,
   ...PRINTING_ERROR_CODES,

@@ -23,11 +23,14 @@ export function printerCanPrint(state: PrinterState): boolean {
   return state === 'ready' || state === 'paper_near_end';
 }
 
+/** A service receipt, a survey slip (both of a request), or a test page (of none). */
+export const PRINT_JOB_KINDS = ['receipt', 'survey_slip', 'test'] as const;
+
 export const PRINT_JOB_STATUSES = ['queued', 'printing', 'done', 'failed'] as const;
 
 export const printJobSchema = z.object({
   id: z.number().int(),
-  kind: z.enum(['receipt', 'test']),
+  kind: z.enum(PRINT_JOB_KINDS),
   trackingCode: z.string().nullable(),
   copy: z.boolean(),
   status: z.enum(PRINT_JOB_STATUSES),

@@ -98,6 +98,20 @@ export const settingDefaults: Settings = {
 
 export const settingsSchema = z.object(settingSchemas);
 
+/**
+ * The values a setting is chosen from, as the admin form shows them, read from its schema (an
+ * enum, or a union of literals), so that a setting added later gets its list by itself;
+ * undefined for a setting typed freely.
+ */
+export function settingChoices(key: SettingKey): readonly string[] | undefined {
+  const schema: z.ZodType = settingSchemas[key];
+  if (schema instanceof z.ZodEnum) return schema.options.map(String);
+  if (schema instanceof z.ZodUnion && schema.options.every((option) => option instanceof z.ZodLiteral)) {
+    return schema.options.map((option) => String((option as z.ZodLiteral).value));
+  }
+  return undefined;
+}
+
 const change = <K extends SettingKey>(key: K) => z.object({ key: z.literal(key), value: settingSchemas[key] });
 
 /** One `{ key, value }` pair, the value checked against its own key's schema. */

@@ -118,10 +118,16 @@ export const surveyChannels = {
     output: z.array(z.object({ id: z.string(), version: z.number().int(), title: words })),
     roles: ['supervisor', 'admin'],
   },
-  /** The counter hands a just-delivered citizen to the survey on its kiosk or customer display. */
+  /**
+   * The counter hands a just-delivered citizen to the survey, as the setting survey.handoff says:
+   * on this terminal's kiosk-role window (the customer display), or on a printed survey slip.
+   */
   'survey.offer': {
     input: z.object({ trackingCode: trackingCodeSchema }).strict(),
-    output: z.object({ offered: z.literal(true) }),
+    output: z.discriminatedUnion('via', [
+      z.object({ via: z.literal('display') }),
+      z.object({ via: z.literal('slip'), jobId: z.number().int() }),
+    ]),
     roles: ['clerk'],
   },
 } as const satisfies Record<string, ChannelDefinition>;

@@ -1,4 +1,4 @@
-import { ROLES, type Settings } from '../contract';
+import type { Settings } from '../contract';
 import type { EventBus } from '../events';
 import { SerialScanner } from '../../../native/scanner/serial-scanner';
 
@@ -19,7 +19,7 @@ export class ScannerService {
 
   start(): void {
     this.follow(this.settings());
-    this.unsubscribe ??= this.bus.subscribe(ROLES, (event) => {
+    this.unsubscribe ??= this.bus.listen((event) => {
       if (event.type === 'settings.changed') this.follow(event.settings);
     });
   }

@@ -11,7 +11,7 @@ export function backoffMs(attempts: number): number {
 
 interface JobRow {
   id: number;
-  kind: 'receipt' | 'test';
+  kind: PrintJob['kind'];
   tracking_code: string | null;
   copy: number;
   status: PrintJob['status'];
@@ -106,15 +106,19 @@ export function retryJob(db: Db, id: number, now: Date): boolean {
   return changes === 1;
 }
 
-/** A new job: a receipt printed again (always a copy), or a test page. */
-export function queueJob(db: Db, job: { kind: 'receipt'; requestId: number } | { kind: 'test' }, now: Date): number {
+/** A new job: a receipt printed again (always a copy), a request's survey slip, or a test page. */
+export function queueJob(
+  db: Db,
+  job: { kind: 'receipt' | 'survey_slip'; requestId: number } | { kind: 'test' },
+  now: Date,
+): number {
   const at = now.toISOString();
   const { lastInsertRowid } = db
     .prepare(
       `INSERT INTO print_jobs (request_id, kind, copy, status, created_at, updated_at)
        VALUES (?, ?, ?, 'queued', ?, ?)`,
     )
-    .run(job.kind === 'receipt' ? job.requestId : null, job.kind, job.kind === 'receipt' ? 1 : 0, at, at);
+    .run(job.kind === 'test' ? null : job.requestId, job.kind, job.kind === 'receipt' ? 1 : 0, at, at);
   return Number(lastInsertRowid);
 }
 

@@ -109,12 +109,12 @@ const QR_MIN_MODULE = 4;
 /** The blank border a QR reader needs around the symbol, in modules. */
 const QR_QUIET_MODULES = 4;
 
-interface Style {
+export interface Style {
   weight: 500 | 700;
   size: number;
 }
 
-const STYLE = {
+export const STYLE = {
   band: { weight: 700, size: 30 },
   agency: { weight: 700, size: 26 },
   office: { weight: 500, size: 22 },
@@ -156,7 +156,7 @@ function measuring(): SKRSContext2D {
  * Lays the receipt out top to bottom as drawing operations, each at its final place, so that
  * the canvas is made at the receipt's exact height and drawn once.
  */
-class Sheet {
+export class Sheet {
   readonly ops: Op[] = [];
   y = TOP_MARGIN;
   readonly left = SIDE_MARGIN;
@@ -293,8 +293,7 @@ class Sheet {
   }
 }
 
-function layOut(text: ReceiptText, width: number): { ops: Op[]; height: number; qr: QrPlace } {
-  const sheet = new Sheet(width);
+function layOut(text: ReceiptText, sheet: Sheet): QrPlace {
   if (text.copyMark) {
     sheet.band(text.copyMark);
     sheet.gap();
@@ -327,7 +326,7 @@ function layOut(text: ReceiptText, width: number): { ops: Op[]; height: number; 
     sheet.gap();
     sheet.band(text.copyMark);
   }
-  return { ops: sheet.ops, height: sheet.y + BOTTOM_MARGIN, qr };
+  return qr;
 }
 
 function draw(ops: readonly Op[], width: number, height: number): Canvas {
@@ -369,9 +368,13 @@ export interface QrPlace {
   size: number;
 }
 
-export interface RenderedReceipt {
+export interface RenderedReceipt extends DrawnSheet {
   paper: PaperWidth;
   text: ReceiptText;
+}
+
+/** A document laid out and drawn: the drawing, what prints, and where its QR code sits. */
+export interface DrawnSheet {
   /** The drawing, antialiased; what prints is the bitmap. */
   canvas: Canvas;
   /** What the printer burns: `GS v 0` sends these bytes as they are. */
@@ -379,12 +382,22 @@ export interface RenderedReceipt {
   qr: QrPlace;
 }
 
+/**
+ * Any printed document of the terminal on 80 or 58 mm paper: `compose` lays it out on the
+ * sheet and returns its QR code's place; it comes out as tall as its content.
+ */
+export function drawSheet(paper: PaperWidth, compose: (sheet: Sheet) => QrPlace): DrawnSheet {
+  const width = PAPER_DOTS[paper];
+  const sheet = new Sheet(width);
+  const qr = compose(sheet);
+  const height = sheet.y + BOTTOM_MARGIN;
+  const canvas = draw(sheet.ops, width, height);
+  const pixels = canvas.getContext('2d').getImageData(0, 0, width, height).data;
+  return { canvas, bitmap: rgbaToBitmap(pixels, width, height), qr };
+}
+
 /** The receipt for 80 or 58 mm paper: as tall as its content, as wide as the paper's dots. */
 export function renderReceipt(data: ReceiptData, paper: PaperWidth): RenderedReceipt {
-  const width = PAPER_DOTS[paper];
   const text = receiptText(data);
-  const { ops, height, qr } = layOut(text, width);
-  const canvas = draw(ops, width, height);
-  const pixels = canvas.getContext('2d').getImageData(0, 0, width, height).data;
-  return { paper, text, canvas, bitmap: rgbaToBitmap(pixels, width, height), qr };
+  return { paper, text, ...drawSheet(paper, (sheet) => layOut(text, sheet)) };
 }

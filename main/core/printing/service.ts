@@ -1,4 +1,4 @@
-import { makeTrackingCode, type PrinterState, type Settings } from '../contract';
+import { makeTrackingCode, type PrintJob, type PrinterState, type Settings } from '../contract';
 import type { Db } from '../db/connection';
 import type { EventBus } from '../events';
 import { isImagePrinter, TransportError, type PrinterLink, type PrinterStatus } from '../../../native/printer/types';
@@ -6,9 +6,10 @@ import { bitmapToPng } from './raster';
 import { formatJalali, tehranClock } from '../calendar/jalali';
 import { encodeReceipt } from './escpos';
 import { claimNextJob, findJob, markNotPrinted, markPrinted } from './jobs';
-import { renderReceipt } from './layout';
+import { renderReceipt, type DrawnSheet } from './layout';
 import type { ReceiptData } from './receipt-data';
 import { receiptDataFor } from './receipt-source';
+import { renderSurveySlip, surveySlipDataFor } from './survey-slip';
 
 /** How often the queue looks for due jobs when nothing woke it. */
 const TICK_MS = 1000;
@@ -153,12 +154,7 @@ export class PrintService {
       if (!job) return;
       this.pushJob(job.id);
       try {
-        const settings = this.options.settings();
-        const data =
-          job.kind === 'test'
-            ? testPageData(settings, this.now())
-            : receiptDataFor(db, job.trackingCode ?? '', { copy: job.copy });
-        const { bitmap } = renderReceipt(data, settings['printer.paperWidth']);
+        const { bitmap } = this.drawJob(job);
         const status = isImagePrinter(transport)
           ? await transport.printImage(bitmapToPng(bitmap), bitmap.width, bitmap.height)
           : await transport.execute(await encodeReceipt(bitmap));
@@ -187,6 +183,20 @@ export class PrintService {
         return;
       }
       this.pushJob(job.id);
+    }
+  }
+
+  private drawJob(job: PrintJob): DrawnSheet {
+    const { db } = this.options;
+    const settings = this.options.settings();
+    const paper = settings['printer.paperWidth'];
+    switch (job.kind) {
+      case 'test':
+        return renderReceipt(testPageData(settings, this.now()), paper);
+      case 'receipt':
+        return renderReceipt(receiptDataFor(db, job.trackingCode ?? '', { copy: job.copy }), paper);
+      case 'survey_slip':
+        return renderSurveySlip(surveySlipDataFor(db, job.trackingCode ?? ''), paper);
     }
   }
 

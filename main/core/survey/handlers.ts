@@ -1,7 +1,7 @@
 import type { Settings } from '../contract';
 import type { Db } from '../db/connection';
 import type { EventBus } from '../events';
-import type { Handlers } from '../router';
+import { DomainError, type Handlers } from '../router';
 import { listQuestionnaires } from './definitions';
 import { startSurvey, submitResponse } from './responses';
 
@@ -11,6 +11,8 @@ export function surveyHandlers(
   db: Db,
   settings: () => Settings,
   bus: EventBus,
+  /** Queues the survey slip of a request and wakes the printer; returns the print job's id. */
+  printSlip: (trackingCode: string) => number,
   now: () => Date = () => new Date(),
 ): SurveyHandlers {
   return {
@@ -20,8 +22,11 @@ export function surveyHandlers(
     'survey.offer': ({ trackingCode }) => {
       // The same checks as the kiosk will make, so that the clerk hears at once if it cannot be offered.
       startSurvey(db, settings(), trackingCode);
+      if (settings()['survey.handoff'] === 'slip') return { via: 'slip', jobId: printSlip(trackingCode) };
+      // An offer nobody sees would leave the citizen waiting at a blank screen: the clerk hears it instead.
+      if (!bus.reaches('survey.offered')) throw new DomainError('survey.no_display');
       bus.emit({ type: 'survey.offered', trackingCode });
-      return { offered: true };
+      return { via: 'display' };
     },
   };
 }

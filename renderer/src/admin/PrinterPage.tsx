@@ -150,7 +150,7 @@ export function PrinterPage({ settings }: { settings: Settings }) {
                         t('admin.printer.kinds.test')
                       ) : (
                         <>
-                          {t('admin.printer.kinds.receipt')}{' '}
+                          {t(`admin.printer.kinds.${job.kind}`)}{' '}
                           <bdi dir="ltr">{localDigits(groupTypedTrackingCode(job.trackingCode ?? ''), language)}</bdi>
                         </>
                       )}

@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
   localDigits,
+  settingChoices,
   settingDefaults,
   settingSchemas,
   toLatinDigits,
@@ -16,18 +17,6 @@ import { TouchButton } from '../ui/TouchButton';
 import { useLanguage } from '../ui/useLanguage';
 import type { SettingGroup } from './settingPages';
 
-const BAUD_RATES = ['9600', '19200', '38400', '57600', '115200'];
-/** Settings chosen from a list; yes/no settings get theirs by their type. */
-const CHOICES: Partial<Record<SettingKey, readonly string[]>> = {
-  'terminal.role': ['kiosk', 'counter'],
-  'ui.defaultLanguage': ['fa', 'en'],
-  'calendar.thursday': ['working', 'half', 'closed'],
-  'survey.questionnaire': ['national-16', 'pishkhan-citizen'],
-  'printer.connection': ['none', 'tcp', 'serial', 'os'],
-  'printer.paperWidth': ['80', '58'],
-  'printer.baudRate': BAUD_RATES,
-  'scanner.baudRate': BAUD_RATES,
-};
 /** Numbers that may be left empty, meaning 0 ("keep"). */
 const EMPTY_IS_ZERO = new Set<SettingKey>(['retention.days']);
 /** Written in Latin letters whatever the page's direction: addresses, ports, paths. */
@@ -107,7 +96,7 @@ export function SettingsForm({
 
   function field(key: SettingKey) {
     const id = `setting-${key.replace(/\./g, '-')}`;
-    const choices = CHOICES[key] ?? (isBoolean(key) ? ['true', 'false'] : undefined);
+    const choices = settingChoices(key) ?? (isBoolean(key) ? ['true', 'false'] : undefined);
     const onChange = (value: string) => {
       setSaved(false);
       setDraft((d) => ({ ...d, [key]: value }));

@@ -30,7 +30,7 @@ const TERMINAL_GROUPED: SettingGroup[] = [
     title: 'admin.groups.hours',
     keys: ['calendar.closingTime', 'requests.waitingExtendsDueDate', 'kiosk.idleSeconds', 'session.idleMinutes'],
   },
-  { title: 'admin.groups.survey', keys: ['survey.questionnaire', 'survey.anonymous'] },
+  { title: 'admin.groups.survey', keys: ['survey.questionnaire', 'survey.anonymous', 'survey.handoff'] },
   { title: 'admin.groups.retention', help: 'admin.retention.help', keys: ['retention.days'] },
   { title: 'admin.groups.updates', keys: ['updates.url'] },
 ];

@@ -10,13 +10,15 @@ import { actorKey, showCode, showDay, showInstant } from './format';
 import { altDigit, useShortcut } from './shortcuts';
 
 type Notice =
-  | { kind: 'taken' | 'reprinted' | 'moved' | 'surveyOffered'; status?: RequestStatus }
-  | { kind: 'error'; error: AppError };
+  | { kind: 'taken' | 'reprinted' | 'moved' | 'surveyOffered' | 'surveySlip'; status?: RequestStatus }
+  /** `moved`: the move went through and only what followed it failed (the survey hand-off). */
+  | { kind: 'error'; error: AppError; moved?: RequestStatus };
 
 /**
  * One request in the clerk's hands: who asked for what, the documents handed in and still
  * missing, what happened to it so far, and the moves its status allows (each with an optional
- * note). Delivering it hands the citizen to the survey on the customer display.
+ * note). Delivering it hands the citizen to the survey: on the customer display, or on a
+ * printed slip, as the terminal's setting says (the core decides).
  */
 export function RequestPanel({
   trackingCode,
@@ -52,6 +54,12 @@ export function RequestPanel({
     [load, trackingCode],
   );
 
+  const offerSurvey = async (delivered?: RequestStatus) => {
+    const offered = await call('survey.offer', { trackingCode });
+    if (!offered.ok) return setNotice({ kind: 'error', error: offered.error, moved: delivered });
+    setNotice({ kind: offered.value.via === 'slip' ? 'surveySlip' : 'surveyOffered' });
+  };
+
   const move = async (to: RequestStatus) => {
     if (busy) return;
     setBusy(true);
@@ -65,9 +73,8 @@ export function RequestPanel({
     setDetail(result.value);
     setNote('');
     if (to !== 'delivered') return setNotice({ kind: 'moved', status: to });
-    // Delivered: the citizen is asked for their opinion on the kiosk or customer display at once.
-    const offered = await call('survey.offer', { trackingCode });
-    setNotice(offered.ok ? { kind: 'surveyOffered' } : { kind: 'error', error: offered.error });
+    // Delivered: the citizen is asked for their opinion at once.
+    await offerSurvey(to);
   };
 
   const reprint = async () => {
@@ -232,22 +239,21 @@ export function RequestPanel({
             {t('counter.request.reprint')} <kbd>F6</kbd>
           </button>
           {detail.status === 'delivered' && (
-            <button
-              type="button"
-              className="touch-button"
-              onClick={() =>
-                void call('survey.offer', { trackingCode }).then((r) =>
-                  setNotice(r.ok ? { kind: 'surveyOffered' } : { kind: 'error', error: r.error }),
-                )
-              }
-            >
+            <button type="button" className="touch-button" onClick={() => void offerSurvey()}>
               {t('counter.request.offerSurvey')}
             </button>
           )}
         </div>
         {notice &&
           (notice.kind === 'error' ? (
-            <FieldError error={notice.error} />
+            <>
+              {notice.moved && (
+                <p className="saved-notice" role="status">
+                  {t('counter.notice.moved', { status: t(`counter.statuses.${notice.moved}`) })}
+                </p>
+              )}
+              <FieldError error={notice.error} />
+            </>
           ) : (
             <p className="saved-notice" role="status">
               {notice.kind === 'moved'

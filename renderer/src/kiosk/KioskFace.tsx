@@ -5,6 +5,7 @@ import { onEvent } from '../api';
 import { useBusyReport } from '../ui/useBusyReport';
 import { AccessibilityToggles, type Accessibility } from './AccessibilityToggles';
 import { IdleGuard } from './IdleWarning';
+import { DisplayHome } from './DisplayHome';
 import { KioskHome } from './KioskHome';
 import { FindService } from './requests/FindService';
 import { FollowRequest } from './requests/FollowRequest';
@@ -34,8 +35,10 @@ export type Navigate = (screen: KioskScreen) => void;
 /**
  * The citizen's face. An idle screen is wiped: the screens are remounted from nothing (a new
  * session key), so no field, answer or code of the last citizen stays in the page.
+ * As a counter's customer display (`display`) it rests on a screen that offers nothing, and
+ * shows only the survey the clerk hands over.
  */
-export function KioskFace({ settings }: { settings: Settings }) {
+export function KioskFace({ settings, display = false }: { settings: Settings; display?: boolean }) {
   const { i18n } = useTranslation();
   const [session, setSession] = useState(0);
   const [screen, setScreen] = useState<KioskScreen>({ name: 'home' });
@@ -60,7 +63,14 @@ export function KioskFace({ settings }: { settings: Settings }) {
 
   return (
     <div className="kiosk" key={session} data-screen={screen.name}>
-      {renderScreen(screen, setScreen, settings, wipe, <AccessibilityToggles value={access} onChange={setAccess} />)}
+      {renderScreen(
+        screen,
+        setScreen,
+        settings,
+        wipe,
+        <AccessibilityToggles value={access} onChange={setAccess} />,
+        display,
+      )}
       <IdleGuard idleSeconds={settings['kiosk.idleSeconds']} enabled={screen.name !== 'home'} onExpire={wipe} />
     </div>
   );
@@ -72,10 +82,15 @@ function renderScreen(
   settings: Settings,
   done: () => void,
   readability: ReactNode,
+  display: boolean,
 ) {
   switch (screen.name) {
     case 'home':
-      return <KioskHome settings={settings} navigate={navigate} readability={readability} />;
+      return display ? (
+        <DisplayHome settings={settings} readability={readability} />
+      ) : (
+        <KioskHome settings={settings} navigate={navigate} readability={readability} />
+      );
     case 'find':
       return <FindService key={screen.agencyCode ?? ''} navigate={navigate} agencyCode={screen.agencyCode} />;
     case 'service':

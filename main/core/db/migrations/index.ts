@@ -6,6 +6,7 @@ import survey from './0005_survey.sql';
 import kioskExitPin from './0006_kiosk_exit_pin.sql';
 import usersAndDocuments from './0007_users_and_documents.sql';
 import retention from './0008_retention.sql';
+import surveySlip from './0009_survey_slip.sql';
 
 export interface Migration {
   version: number;
@@ -23,4 +24,5 @@ export const migrations: readonly Migration[] = [
   { version: 6, name: '0006_kiosk_exit_pin', sql: kioskExitPin },
   { version: 7, name: '0007_users_and_documents', sql: usersAndDocuments },
   { version: 8, name: '0008_retention', sql: retention },
+  { version: 9, name: '0009_survey_slip', sql: surveySlip },
 ];
