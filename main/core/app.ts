@@ -95,7 +95,14 @@ export function openCore(options: CoreOptions): Core {
   });
   const scanner = new ScannerService(bus, settings, (message, error) => logger.warn('scanner', message, error));
   const activity = new ActivityBoard();
-  const auth = new AuthService({ db, settings, logger, now: options.authClock });
+  const auth = new AuthService({
+    db,
+    settings,
+    logger,
+    now: options.authClock,
+    // A clerk signed out in the middle of a walk-in form is no longer busy there: an update may install.
+    onSessionEnded: (windowRole) => activity.reset(windowRole, now()),
+  });
   const retention = new RetentionService({ db, settings, now, logger });
 
   const handlers: Handlers = {

@@ -198,4 +198,13 @@ describe('what the faces report', () => {
       ],
     );
   });
+
+  test('a clerk who signs out in the middle of a walk-in form is no longer busy there', async () => {
+    const clerk = await signedIn(core, 'clerk');
+    await core.router.call(clerk, 'terminal.activity', { busy: true });
+    const counter = () => core.activity.snapshot().find((report) => report.windowRole === 'counter')?.busy;
+    assert.equal(counter(), true);
+    assert.ok((await core.router.call(clerk, 'auth.signOut', {})).ok);
+    assert.equal(counter(), false);
+  });
 });

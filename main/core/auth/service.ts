@@ -1,4 +1,12 @@
-import { rolesOnWindow, userMaySignInOn, type SessionInfo, type Settings, type User, type UserRole } from '../contract';
+import {
+  rolesOnWindow,
+  userMaySignInOn,
+  type SessionInfo,
+  type Settings,
+  type User,
+  type UserRole,
+  type WindowRole,
+} from '../contract';
 import type { Db } from '../db/connection';
 import { hashPin, PIN_COST, verifyPin } from '../kiosk/pin';
 import type { Logger } from '../logs/rotating-log';
@@ -13,11 +21,14 @@ export interface AuthOptions {
   now?: () => Date;
   /** scrypt's cost; the same as the exit PIN's unless a test makes it cheaper. */
   cost?: { log2N: number; r: number; p: number };
+  /** A session ended (sign-out, idle, window closed): what its user was doing there is over. */
+  onSessionEnded?: (windowRole: WindowRole) => void;
 }
 
 /** Who is signed in on a window, kept in memory: a restart signs everyone out. */
 interface Session {
   userId: number;
+  windowRole: WindowRole;
   lastActiveAt: number;
 }
 
@@ -196,7 +207,7 @@ export class AuthService {
   }
 
   private open(window: WindowRef, row: UserRow, now: Date): void {
-    this.sessions.set(window.windowKey, { userId: row.id, lastActiveAt: now.getTime() });
+    this.sessions.set(window.windowKey, { userId: row.id, windowRole: window.windowRole, lastActiveAt: now.getTime() });
     this.users.recordSignIn(row.id, now, window.windowKey);
     this.options.logger.info('auth.signed_in', `${row.username} signed in on a ${window.windowRole} window.`);
   }
@@ -207,6 +218,7 @@ export class AuthService {
     this.sessions.delete(windowKey);
     // A user removed under the session has no row to log against.
     if (this.users.byId(session.userId)) this.users.log(session.userId, this.now(), 'system', action, why);
+    this.options.onSessionEnded?.(session.windowRole);
   }
 
   private idleMs(): number {
