@@ -8,6 +8,7 @@ import { bytesPerRow, isBlack, PAPER_DOTS, type Bitmap, type PaperWidth } from '
 import { renderReceipt, SIDE_MARGIN, type ReceiptText } from '../../main/core/printing/layout';
 import { bitmapToPng, countDifferentDots, pngToBitmap, rgbaToBitmap } from '../../main/core/printing/raster';
 import type { ReceiptData } from '../../main/core/printing/receipt-data';
+import { renderSurveySlip, type SurveySlipData } from '../../main/core/printing/survey-slip';
 import { toRgba } from '../support/bitmap';
 
 /**
@@ -113,10 +114,28 @@ const LRI = '\u2066';
 const PDI = '\u2069';
 const withoutIsolates = (text: string) => text.replace(/[\u2066\u2069]/g, '');
 
-describe('the receipt, compared with the reviewed reference images', () => {
-  for (const [name, { data, paper }] of Object.entries(REFERENCES)) {
+/** The survey slip: the same sheet, so the same reference check. */
+const SLIP: SurveySlipData = {
+  officeName: base.officeName,
+  terminalNumber: base.terminalNumber,
+  serviceTitle: base.serviceTitle,
+  trackingCode: base.trackingCode,
+};
+
+const DRAWINGS: [string, PaperWidth, () => Bitmap][] = [
+  ...Object.entries(REFERENCES).map(([name, { data, paper }]): [string, PaperWidth, () => Bitmap] => [
+    name,
+    paper,
+    () => renderReceipt(data, paper).bitmap,
+  ]),
+  ['survey-slip-80', 80, () => renderSurveySlip(SLIP, 80).bitmap],
+  ['survey-slip-58', 58, () => renderSurveySlip(SLIP, 58).bitmap],
+];
+
+describe('the receipt and the survey slip, compared with the reviewed reference images', () => {
+  for (const [name, paper, draw] of DRAWINGS) {
     test(`${name}: ${paper} mm`, () => {
-      const { bitmap } = renderReceipt(data, paper);
+      const bitmap = draw();
       const file = path.join(FIXTURES, `${name}.png`);
       if (UPDATE) {
         fs.mkdirSync(FIXTURES, { recursive: true });
