@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Language, WindowRole } from '../../main/core/contract';
-import { callerForWindow } from '../../main/shell/caller';
+import { callerForWindow, type ExtraFace } from '../../main/shell/caller';
 import { LANDSCAPE, PORTRAIT, startApp, type RunningApp } from '../support/app';
 import { ensureUser, signedIn, signInOnPage } from '../support/auth';
 import { pastYear, seedReportData, showRange, showReportPage } from '../support/report-page';
@@ -21,6 +21,8 @@ const OUT = path.resolve(process.env.SCREENSHOTS_DIR ?? 'screenshots');
 interface Scene {
   name: string;
   role: WindowRole;
+  /** A face the role does not name: the customer display. */
+  face?: ExtraFace;
   /** Brings a freshly opened window, already in its language, to the screen to shoot. */
   reach?: (page: Page, app: RunningApp, language: Language) => Promise<void>;
   /** Installs Playwright's clock before the page loads (for the idle warning). */
@@ -269,6 +271,25 @@ const SCENES: Scene[] = [
       await page.getByTestId('timeline').waitFor();
     },
   },
+  {
+    name: 'display-waiting',
+    role: 'kiosk',
+    face: 'display',
+    reach: (page) => page.getByTestId('display-waiting').waitFor(),
+  },
+  {
+    name: 'display-survey',
+    role: 'kiosk',
+    face: 'display',
+    reach: async (page, app) => {
+      await page.getByTestId('display-waiting').waitFor();
+      const offered = await app.core.router.call(await signedIn(app.core, 'clerk'), 'survey.offer', {
+        trackingCode: await deliveredRequest(app.core),
+      });
+      if (!offered.ok) throw new Error(`the survey was not offered: ${offered.error.code}`);
+      await page.locator('fieldset[data-item="q1"]').waitFor();
+    },
+  },
   { name: 'counter-sign-in', role: 'counter', signIn: false },
   { name: 'counter-queue', role: 'counter', reach: (page) => page.locator('.queue-row').first().waitFor() },
   {
@@ -459,6 +480,7 @@ async function seedQueue(app: RunningApp): Promise<void> {
 async function shoot(app: RunningApp, scene: Scene, language: Language, landscape: boolean): Promise<string> {
   const page = await app.shell.openWindow({
     role: scene.role,
+    face: scene.face,
     viewport: landscape ? LANDSCAPE : PORTRAIT,
     hasTouch: scene.role === 'kiosk',
     ...(scene.clock ? { beforeLoad: (p: Page) => p.clock.install() } : {}),
