@@ -69,6 +69,20 @@ async function openCounter(app: RunningApp, language: Language, as = 'clerk'): P
   return page;
 }
 
+/** A kiosk's request, made ready by a clerk elsewhere, open on a fresh counter window for delivery. */
+async function readyOnCounter(app: RunningApp, language: Language): Promise<{ counter: Page; code: string }> {
+  const counter = await openCounter(app, language);
+  const code = await kioskRequest(app);
+  const clerk = await signedIn(app.core, 'clerk');
+  for (const to of ['in_progress', 'ready'] as const) {
+    const moved = await app.core.router.call(clerk, 'requests.transition', { trackingCode: code, to });
+    assert.ok(moved.ok, JSON.stringify(moved));
+  }
+  await counter.locator(`.queue-row[data-code="${code}"]`).click();
+  await counter.getByTestId('request').waitFor();
+  return { counter, code };
+}
+
 describe('the first run of a terminal', () => {
   let app: RunningApp;
   before(async () => {
@@ -246,20 +260,7 @@ for (const language of ['fa', 'en'] as const) {
     test('handed over on paper: delivery prints a survey slip whose code starts the survey at a kiosk', async () => {
       setSettings(app.core, { key: 'survey.handoff', value: 'slip' });
       try {
-        const counter = await openCounter(app, language);
-        const code = await kioskRequest(app);
-        for (const to of ['in_progress', 'ready'] as const) {
-          assert.ok(
-            (
-              await app.core.router.call(await signedIn(app.core, 'clerk'), 'requests.transition', {
-                trackingCode: code,
-                to,
-              })
-            ).ok,
-          );
-        }
-        await counter.locator(`.queue-row[data-code="${code}"]`).click();
-        await counter.getByTestId('request').waitFor();
+        const { counter, code } = await readyOnCounter(app, language);
         const before = printed(emulator).length;
         await counter.locator('button[data-to="delivered"]').click();
         await counter.getByText(words.surveySlip).waitFor();
@@ -292,20 +293,7 @@ for (const language of ['fa', 'en'] as const) {
     });
 
     test('with no customer display, delivery still stands and the clerk is told why no survey opened', async () => {
-      const counter = await openCounter(app, language);
-      const code = await kioskRequest(app);
-      for (const to of ['in_progress', 'ready'] as const) {
-        assert.ok(
-          (
-            await app.core.router.call(await signedIn(app.core, 'clerk'), 'requests.transition', {
-              trackingCode: code,
-              to,
-            })
-          ).ok,
-        );
-      }
-      await counter.locator(`.queue-row[data-code="${code}"]`).click();
-      await counter.getByTestId('request').waitFor();
+      const { counter, code } = await readyOnCounter(app, language);
       await counter.locator('button[data-to="delivered"]').click();
       await counter.waitForSelector('[data-testid="request"][data-status="delivered"]');
       await counter.getByText(words.noDisplay).waitFor();

@@ -5,7 +5,6 @@ import { onEvent } from '../api';
 import { useBusyReport } from '../ui/useBusyReport';
 import { AccessibilityToggles, type Accessibility } from './AccessibilityToggles';
 import { IdleGuard } from './IdleWarning';
-import { DisplayHome } from './DisplayHome';
 import { KioskHome } from './KioskHome';
 import { FindService } from './requests/FindService';
 import { FollowRequest } from './requests/FollowRequest';
@@ -86,11 +85,7 @@ function renderScreen(
 ) {
   switch (screen.name) {
     case 'home':
-      return display ? (
-        <DisplayHome settings={settings} readability={readability} />
-      ) : (
-        <KioskHome settings={settings} navigate={navigate} readability={readability} />
-      );
+      return <KioskHome settings={settings} navigate={navigate} readability={readability} display={display} />;
     case 'find':
       return <FindService key={screen.agencyCode ?? ''} navigate={navigate} agencyCode={screen.agencyCode} />;
     case 'service':
