@@ -298,6 +298,10 @@ for (const language of ['fa', 'en'] as const) {
       await counter.waitForSelector('[data-testid="request"][data-status="delivered"]');
       await counter.getByText(words.noDisplay).waitFor();
       await counter.getByText(words.deliveredNotice).waitFor();
+      assert.equal(
+        app.core.db.prepare('SELECT status FROM requests WHERE tracking_code = ?').pluck().get(code),
+        'delivered',
+      );
     });
 
     test('a reprint is marked as a copy and prints', async () => {
