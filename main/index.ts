@@ -163,7 +163,9 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', () => {
-    const win = BrowserWindow.getAllWindows()[0];
+    // The staff's window, not the customer display beside it, when a counter has both.
+    const windows = BrowserWindow.getAllWindows();
+    const win = windows.find((w) => roleOfWebContents(w.webContents.id) !== 'kiosk') ?? windows[0];
     if (!win || win.isDestroyed()) return;
     if (win.isMinimized()) win.restore();
     win.focus();
