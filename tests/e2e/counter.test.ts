@@ -231,6 +231,8 @@ for (const language of ['fa', 'en'] as const) {
       const counter = await openCounter(app, language);
       const before = printed(emulator).length;
       await counter.keyboard.press('F2');
+      // Keys pressed before the form is there go nowhere: the form takes them once its search has the focus.
+      await counter.waitForFunction(() => document.activeElement?.id === 'walk-in-service');
       await counter.keyboard.type(words.service);
       await counter.locator('#walk-in-found li[aria-selected="true"]').waitFor();
       await counter.keyboard.press('Enter');
@@ -255,6 +257,37 @@ for (const language of ['fa', 'en'] as const) {
         .get();
       assert.deepEqual(row, { channel: 'counter', mobile: '09121234567' });
       assert.ok(job.bitmap.height > 0);
+    });
+
+    test('an Enter typed before the search answers takes the first service of what was typed', async () => {
+      const counter = await openCounter(app, language);
+      const router = app.core.router;
+      const answer = router.call.bind(router);
+      // A slow answer to the service search: the list still shows every service when Enter comes.
+      router.call = async (window, channel, input) => {
+        if (channel === 'catalogue.services') await new Promise((resolve) => setTimeout(resolve, 400));
+        return answer(window, channel, input);
+      };
+      try {
+        await counter.keyboard.press('F2');
+        await counter.waitForFunction(() => document.activeElement?.id === 'walk-in-service');
+        await counter.keyboard.type(words.service);
+        await counter.keyboard.press('Enter');
+        await counter.waitForFunction(() => document.activeElement?.id === 'walk-in-nationalCode');
+        const searched = await answer(await signedIn(app.core, 'clerk'), 'catalogue.services', {
+          query: words.service,
+        });
+        assert.ok(searched.ok);
+        const first = (searched.value as { active: boolean; title: Record<Language, string> }[]).find((s) => s.active);
+        assert.ok(first);
+        assert.ok(
+          ((await counter.getByTestId('walk-in').textContent()) ?? '').includes(first.title[language]),
+          `the walk-in form is for ${first.title[language]}`,
+        );
+      } finally {
+        router.call = answer;
+      }
+      await counter.keyboard.press('Escape');
     });
 
     test('handed over on paper: delivery prints a survey slip whose code starts the survey at a kiosk', async () => {

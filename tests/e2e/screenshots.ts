@@ -39,6 +39,12 @@ const tap = async (page: Page, name: string) => {
 };
 const words = (language: Language, fa: string, en: string) => (language === 'fa' ? fa : en);
 
+/** F2, and the walk-in form's service search has the focus: keys typed before it would be lost. */
+async function openWalkIn(page: Page): Promise<void> {
+  await page.keyboard.press('F2');
+  await page.waitForFunction(() => document.activeElement?.id === 'walk-in-service');
+}
+
 async function surveyScreen(page: Page, app: RunningApp, language: Language): Promise<void> {
   const code = await deliveredRequest(app.core);
   await tap(page, words(language, 'نظر دادن', 'Give your opinion'));
@@ -322,7 +328,7 @@ const SCENES: Scene[] = [
     name: 'counter-walk-in-service',
     role: 'counter',
     reach: async (page, _app, language) => {
-      await page.keyboard.press('F2');
+      await openWalkIn(page);
       await page.keyboard.type(words(language, 'گاز', 'gas'));
       await page.locator('#walk-in-found li').first().waitFor();
     },
@@ -331,7 +337,7 @@ const SCENES: Scene[] = [
     name: 'counter-walk-in-form',
     role: 'counter',
     reach: async (page) => {
-      await page.keyboard.press('F2');
+      await openWalkIn(page);
       await page.locator('#walk-in-found li').first().waitFor();
       await page.keyboard.press('Enter');
       await page.waitForFunction(() => document.activeElement?.id === 'walk-in-nationalCode');

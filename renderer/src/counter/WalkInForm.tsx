@@ -39,13 +39,23 @@ export function WalkInForm({ onCancel, onTaken }: { onCancel: () => void; onTake
     );
   }, [call, language]);
 
+  // The query the list shows results for, and an Enter pressed before they came: a fast typist's
+  // Enter takes the first result of what was typed, never of the list from a few letters before.
+  const foundFor = useRef<string | null>(null);
+  const enterPending = useRef(false);
+
   useEffect(() => {
     if (service) return;
     let live = true;
-    void call('catalogue.services', query.trim() ? { query: query.trim() } : {}).then((result) => {
+    const asked = query.trim();
+    void call('catalogue.services', asked ? { query: asked } : {}).then((result) => {
       if (!live || !result.ok) return;
-      setFound(result.value.filter((s) => s.active).slice(0, 12));
+      const services = result.value.filter((s) => s.active).slice(0, 12);
+      foundFor.current = asked;
+      setFound(services);
       setAt(0);
+      if (enterPending.current && services[0]) setService(services[0]);
+      enterPending.current = false;
     });
     return () => {
       live = false;
@@ -60,10 +70,10 @@ export function WalkInForm({ onCancel, onTaken }: { onCancel: () => void; onTake
       event.preventDefault();
       setAt((i) => Math.max(0, Math.min(found.length - 1, i + (event.key === 'ArrowDown' ? 1 : -1))));
     }
-    if (event.key === 'Enter' && found[at]) {
-      event.preventDefault();
-      setService(found[at]);
-    }
+    if (event.key !== 'Enter') return;
+    event.preventDefault();
+    if (foundFor.current !== query.trim()) enterPending.current = true;
+    else if (found[at]) setService(found[at]);
   };
 
   const submit = async (event: FormEvent) => {
