@@ -1,14 +1,10 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { openCore } from '../../main/core/app';
 import { formatJalali, tehranClock } from '../../main/core/calendar/jalali';
 import type { Language } from '../../main/core/contract';
-import { launchChromiumShell, SHELL_ORIGIN } from '../../main/shell/chromium';
+import { SHELL_ORIGIN } from '../../main/shell/chromium';
 import { chromiumReportPdf } from '../../main/shell/report-pdf';
 import { seedResponses } from '../bench/reports.bench';
-import { LANDSCAPE, RENDERER_DIR, type RunningApp } from './app';
+import { LANDSCAPE, RENDERER_DIR, startApp, type RunningApp } from './app';
 import { openSignedIn } from './auth';
 import { seedRequests } from './seed-requests';
 
@@ -16,31 +12,8 @@ import { seedRequests } from './seed-requests';
  * The app as the report tests drive it: startApp's core and Chromium shell, with the core
  * printing PDFs through the Chromium shell as `npm start` and the command line do.
  */
-export async function startReportApp(): Promise<RunningApp> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mizban-reports-'));
-  const dbPath = path.join(dir, 'mizban.sqlite');
-  const core = openCore({
-    dbPath,
-    appVersion: '0.0.0-test',
-    log: () => undefined,
-    reportPdf: chromiumReportPdf(RENDERER_DIR),
-  });
-  const shell = await launchChromiumShell({ router: core.router, rendererDir: RENDERER_DIR });
-  return {
-    core,
-    shell,
-    dbPath,
-    async open(options) {
-      const page = await shell.openWindow(options);
-      await page.waitForSelector('html[data-ready="true"]');
-      return page;
-    },
-    async close() {
-      await shell.close();
-      core.close();
-      fs.rmSync(dir, { recursive: true, force: true });
-    },
-  };
+export function startReportApp(): Promise<RunningApp> {
+  return startApp({ reportPdf: chromiumReportPdf(RENDERER_DIR) });
 }
 
 /** The past year, Jalali, as the seeded data spans it: the range the tests and screenshots report on. */

@@ -4,23 +4,13 @@ import path from 'node:path';
 import { test } from 'node:test';
 import Database from 'better-sqlite3';
 import { mizban } from '../support/cli';
+import { NATIONAL_16_HEADER, NATIONAL_16_ITEMS } from '../support/responses-file';
 import { tempDir } from '../support/temp';
 
 const dir = tempDir('mizban-cli-responses-');
 const db = path.join(dir, 'terminal.sqlite');
-const items = Array.from({ length: 16 }, (_, i) => `q${i + 1}`);
-const header = [
-  'date',
-  'questionnaire',
-  'service_code',
-  'gender',
-  'age',
-  'education',
-  'job',
-  'visits',
-  ...items,
-  'suggestion',
-];
+const items = NATIONAL_16_ITEMS;
+const header = NATIONAL_16_HEADER;
 const good = `1405/09/02,national-16,10110001,male,41,diploma,self_employed,1,${items.map(() => '3').join(',')},`;
 
 const responses = () => {

@@ -4,24 +4,13 @@ import { after, test } from 'node:test';
 import { openCore } from '../../main/core/app';
 import { DomainError } from '../../main/core/router';
 import { exportResponses, importResponses } from '../../main/core/survey/files';
+import { NATIONAL_16_HEADER } from '../support/responses-file';
 import { tempDir } from '../support/temp';
 
 const core = openCore({ dbPath: path.join(tempDir(), 'responses.sqlite'), appVersion: 't', log: () => undefined });
 after(() => core.close());
 
-const items = Array.from({ length: 16 }, (_, i) => `q${i + 1}`);
-const header = [
-  'date',
-  'questionnaire',
-  'service_code',
-  'gender',
-  'age',
-  'education',
-  'job',
-  'visits',
-  ...items,
-  'suggestion',
-];
+const header = NATIONAL_16_HEADER;
 const row = (cells: Record<string, string>) => header.map((column) => cells[column] ?? '').join(',');
 const csv = (...rows: Record<string, string>[]) => [header.join(','), ...rows.map(row)].join('\n');
 
