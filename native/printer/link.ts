@@ -2,6 +2,17 @@ import type { Duplex } from 'node:stream';
 import { parseStatus, STATUS_REPLY_LENGTH, STATUS_REQUEST } from '../../main/core/printing/escpos';
 import { isReady, TransportError, type PrinterStatus } from './types';
 
+/** node-thermal-printer's isPrinterConnected(): the printer answers a status query; a fault of ours still throws. */
+export async function answersStatus(status: () => Promise<PrinterStatus>): Promise<boolean> {
+  try {
+    await status();
+    return true;
+  } catch (error) {
+    if (error instanceof TransportError) return false;
+    throw error;
+  }
+}
+
 export interface LinkTimeouts {
   /** For the job's bytes to be taken by the link. */
   writeMs: number;

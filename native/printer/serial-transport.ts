@@ -1,5 +1,5 @@
 import { SerialPort } from 'serialport';
-import { Link } from './link';
+import { answersStatus, Link } from './link';
 import { TransportError, type PrinterStatus, type Transport } from './types';
 
 export interface SerialTransportOptions {
@@ -31,14 +31,8 @@ export class SerialTransport implements Transport {
     this.name = `serial:${options.path}@${options.baudRate}`;
   }
 
-  async isPrinterConnected(): Promise<boolean> {
-    try {
-      await this.status();
-      return true;
-    } catch (error) {
-      if (error instanceof TransportError) return false;
-      throw error;
-    }
+  isPrinterConnected(): Promise<boolean> {
+    return answersStatus(() => this.status());
   }
 
   status(): Promise<PrinterStatus> {

@@ -1,5 +1,5 @@
 import net from 'node:net';
-import { Link } from './link';
+import { answersStatus, Link } from './link';
 import { TransportError, type PrinterStatus, type Transport } from './types';
 
 export interface TcpTransportOptions {
@@ -33,14 +33,8 @@ export class TcpTransport implements Transport {
     this.name = `tcp://${this.host}:${this.port}`;
   }
 
-  async isPrinterConnected(): Promise<boolean> {
-    try {
-      await this.status();
-      return true;
-    } catch (error) {
-      if (error instanceof TransportError) return false;
-      throw error;
-    }
+  isPrinterConnected(): Promise<boolean> {
+    return answersStatus(() => this.status());
   }
 
   status(): Promise<PrinterStatus> {
