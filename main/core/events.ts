@@ -25,20 +25,17 @@ export class EventBus {
 
   /** Whether a window listening now may see an event of this type: someone is there to be shown it. */
   reaches(type: AppEvent['type']): boolean {
-    const allowed = eventRoles[type];
-    for (const { roles } of this.listeners) {
-      const now = typeof roles === 'function' ? roles() : roles;
-      if (now.some((role) => allowed.includes(role))) return true;
-    }
-    return false;
+    return [...this.listeners].some((entry) => sees(entry.roles, type));
   }
 
   emit(event: AppEvent): void {
     for (const listener of this.ownListeners) listener(event);
-    const allowed = eventRoles[event.type];
-    for (const { roles, listener } of this.listeners) {
-      const now = typeof roles === 'function' ? roles() : roles;
-      if (now.some((role) => allowed.includes(role))) listener(event);
-    }
+    for (const { roles, listener } of this.listeners) if (sees(roles, event.type)) listener(event);
   }
+}
+
+/** Whether a window's roles, as they are at this moment, may see this type of event. */
+function sees(roles: readonly Role[] | (() => readonly Role[]), type: AppEvent['type']): boolean {
+  const allowed = eventRoles[type];
+  return (typeof roles === 'function' ? roles() : roles).some((role) => allowed.includes(role));
 }
