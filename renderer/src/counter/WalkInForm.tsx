@@ -13,6 +13,14 @@ type Field = (typeof FIELDS)['G2B'][number] | (typeof FIELDS)['G2C'][number];
 /** Fields of digits: typed left to right, in any digits. */
 const DIGIT_FIELDS = new Set<Field>(['nationalCode', 'legalId', 'mobile']);
 
+/** The services found for a query typed in the walk-in's search. */
+interface SearchAnswer {
+  query: string | null;
+  services: ServiceSummary[];
+}
+
+const NO_ANSWER: SearchAnswer = { query: null, services: [] };
+
 /**
  * A request for a citizen at the counter, keyboard first: type to find the service, arrows and
  * Enter to take it, then the person's fields (checked by the same schemas as the kiosk's, each
@@ -23,7 +31,9 @@ export function WalkInForm({ onCancel, onTaken }: { onCancel: () => void; onTake
   const language = useLanguage();
   const call = useCall();
   const [query, setQuery] = useState('');
-  const [found, setFound] = useState<ServiceSummary[]>([]);
+  // The list on screen and the query it answers.
+  const [results, setResults] = useState<SearchAnswer>(NO_ANSWER);
+  const found = results.services;
   const [at, setAt] = useState(0);
   const [service, setService] = useState<ServiceSummary | null>(null);
   const [values, setValues] = useState<Partial<Record<Field, string>>>({});
@@ -39,10 +49,12 @@ export function WalkInForm({ onCancel, onTaken }: { onCancel: () => void; onTake
     );
   }, [call, language]);
 
-  // The query the list shows results for, and an Enter pressed before they came: a fast typist's
-  // Enter takes the first result of what was typed, never of the list from a few letters before.
-  const foundFor = useRef<string | null>(null);
-  const enterPending = useRef(false);
+  // A fast typist's Enter takes a result of what was typed, never one of the list from a few
+  // letters before. The newest answer is kept apart from the list on screen, because an answer
+  // is drawn a moment after it comes: an Enter in that moment takes its first service; an Enter
+  // before any answer to what was typed waits for it (enterPendingFor).
+  const newest = useRef<SearchAnswer>(NO_ANSWER);
+  const enterPendingFor = useRef<string | null>(null);
 
   useEffect(() => {
     if (service) return;
@@ -51,11 +63,12 @@ export function WalkInForm({ onCancel, onTaken }: { onCancel: () => void; onTake
     void call('catalogue.services', asked ? { query: asked } : {}).then((result) => {
       if (!live || !result.ok) return;
       const services = result.value.filter((s) => s.active).slice(0, 12);
-      foundFor.current = asked;
-      setFound(services);
+      newest.current = { query: asked, services };
+      setResults(newest.current);
       setAt(0);
-      if (enterPending.current && services[0]) setService(services[0]);
-      enterPending.current = false;
+      if (enterPendingFor.current !== asked) return;
+      enterPendingFor.current = null;
+      if (services[0]) setService(services[0]);
     });
     return () => {
       live = false;
@@ -72,8 +85,14 @@ export function WalkInForm({ onCancel, onTaken }: { onCancel: () => void; onTake
     }
     if (event.key !== 'Enter') return;
     event.preventDefault();
-    if (foundFor.current !== query.trim()) enterPending.current = true;
-    else if (found[at]) setService(found[at]);
+    const typed = query.trim();
+    if (newest.current.query !== typed) {
+      enterPendingFor.current = typed;
+      return;
+    }
+    // The row picked with the arrows if the list on screen is the answer, else its first service.
+    const choice = results === newest.current ? found[at] : newest.current.services[0];
+    if (choice) setService(choice);
   };
 
   const submit = async (event: FormEvent) => {
